@@ -103,7 +103,7 @@ public final class Vocabulary {
         record Candidate(String code, int distance) { }
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Term> entry : termsByKey.entrySet()) {
-            candidates.add(new Candidate(entry.getValue().code(), editDistance(wanted, entry.getKey())));
+            candidates.add(new Candidate(entry.getValue().code(), Spelling.distance(wanted, entry.getKey())));
         }
         int tolerance = Math.max(2, wanted.length() / 3);
         return candidates.stream()
@@ -117,24 +117,5 @@ public final class Vocabulary {
 
     public List<String> codes() {
         return List.copyOf(termsByCode.keySet());
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -1,0 +1,54 @@
+package org.trialevidence.dataset;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.result.Result;
+import org.trialevidence.trial.TrialService;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1/dataset")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Dataset", description = "Version, counts and the source reviews")
+public class DatasetResource {
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    TrialService trials;
+
+    @GET
+    @Transactional
+    @Operation(summary = "Dataset version, counts and sources")
+    public DatasetView dataset() {
+        DatasetState state = DatasetState.current();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("trials", count("select count(t) from Trial t"));
+        counts.put("trialsWithResults", count("select count(distinct r.trial) from Result r"));
+        counts.put("results", count("select count(r) from Result r"));
+        counts.put("resultsWithEffectEstimate", count("select count(r) from Result r where r.estimate is not null"));
+        counts.put("conflictingResults", count("select count(r) from Result r where r.conflicting = true"));
+        counts.put("arms", count("select count(a) from Arm a"));
+        Map<String, Long> studyTypes = new LinkedHashMap<>();
+        entityManager.createQuery("select t.studyType, count(t) from Trial t group by t.studyType order by t.studyType", Object[].class)
+                .getResultList().forEach(row -> studyTypes.put((String) row[0], (Long) row[1]));
+        List<Result> results = Result.listAll();
+        List<DatasetView.ReviewView> reviews = Review.<Review>listAll().stream()
+                .map(review -> new DatasetView.ReviewView(review.document, review.title, review.citation,
+                        results.stream().filter(result -> result.sources.stream().anyMatch(source -> source.document().equals(review.document))).count()))
+                .toList();
+        return new DatasetView(state.version, state.loadedAt, state.sourceFidelityChecked, counts, studyTypes, trials.phases(), reviews);
+    }
+
+    private long count(String jpql) {
+        return entityManager.createQuery(jpql, Long.class).getSingleResult();
+    }
+}

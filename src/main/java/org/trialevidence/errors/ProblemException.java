@@ -1,0 +1,49 @@
+package org.trialevidence.errors;
+
+import java.util.List;
+
+/** A client error the service explains; becomes an application/problem+json response. */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String type;
+    private final String title;
+    private final String parameter;
+    private final List<String> allowedValues;
+    private final List<String> nearestValues;
+
+    private ProblemException(int status, String type, String title, String detail, String parameter,
+                             List<String> allowedValues, List<String> nearestValues) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.parameter = parameter;
+        this.allowedValues = allowedValues;
+        this.nearestValues = nearestValues;
+    }
+
+    /** A query parameter whose value is not accepted. */
+    public static ProblemException invalidParameter(String parameter, String detail, List<String> allowedValues, List<String> nearestValues) {
+        return new ProblemException(400, "invalid-parameter", "Invalid query parameter", detail, parameter, allowedValues,
+                nearestValues == null || nearestValues.isEmpty() ? null : nearestValues);
+    }
+
+    public static ProblemException unknownParameter(String parameter, List<String> allowedParameters) {
+        return new ProblemException(400, "unknown-parameter", "Unknown query parameter",
+                "Query parameter '" + parameter + "' is not accepted here; it would otherwise be silently ignored.",
+                parameter, allowedParameters, null);
+    }
+
+    public static ProblemException notFound(String parameter, String detail, List<String> nearestValues) {
+        return new ProblemException(404, "not-found", "Not found", detail, parameter, null,
+                nearestValues == null || nearestValues.isEmpty() ? null : nearestValues);
+    }
+
+    Problem toProblem(String instance) {
+        return new Problem(Problem.TYPE_BASE + type, title, status, getMessage(), instance, parameter, allowedValues, nearestValues);
+    }
+
+    int status() {
+        return status;
+    }
+}

@@ -1,0 +1,99 @@
+package org.trialevidence.result;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.trialevidence.seeding.TrialSeed;
+import org.trialevidence.trial.Arm;
+import org.trialevidence.trial.Trial;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One reported outcome of a trial: an endpoint in a population at an analysis, per-arm values and the comparison
+ * between two arms. The statistics the API filters and sorts on are columns; per-arm values, sources and curation
+ * notes are JSON value objects in the curated shape.
+ */
+@Entity
+@Table(name = "result", indexes = {
+        @Index(name = "result_endpoint", columnList = "endpoint"),
+        @Index(name = "result_trial", columnList = "trial_id"),
+        @Index(name = "result_estimate", columnList = "estimate")})
+public class Result extends PanacheEntityBase {
+    @Id
+    public String id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Trial trial;
+    public int position;
+    public String endpoint;
+    public String timepoint;
+    public String populationType;
+    public String populationLabel;
+
+    @ElementCollection
+    @CollectionTable(name = "result_biomarker", joinColumns = @JoinColumn(name = "result_id"),
+            indexes = @Index(name = "result_biomarker_code", columnList = "biomarker"))
+    @Column(name = "biomarker")
+    public Set<String> populationBiomarkers = new LinkedHashSet<>();
+
+    public String analysisType;
+    public String assessor;
+    @Column(length = 1000)
+    public String analysisDescription;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Arm experimentalArm;
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Arm controlArm;
+    public String effectMeasure;
+    @Column(precision = 12, scale = 6)
+    public BigDecimal estimate;
+    @Column(precision = 12, scale = 6)
+    public BigDecimal ciLower;
+    @Column(precision = 12, scale = 6)
+    public BigDecimal ciUpper;
+    @Column(precision = 6, scale = 4)
+    public BigDecimal ciLevel;
+    public String pValueText;
+    @Column(precision = 30, scale = 20)
+    public BigDecimal pValue;
+    public String pValueComparator;
+    /** The CI excludes 1; null without a CI. */
+    public Boolean significant;
+    /** Another result reports the same quantity with a different value. */
+    public boolean conflicting;
+
+    /** The arms this result reports values for or compares: what arm, drug and drug-class filters match. */
+    @ManyToMany
+    @JoinTable(name = "result_arm", joinColumns = @JoinColumn(name = "result_id"), inverseJoinColumns = @JoinColumn(name = "arm_pk"))
+    public Set<Arm> arms = new LinkedHashSet<>();
+
+    @Column(length = 4000)
+    public String rawText;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<TrialSeed.ArmValue> armValues = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<TrialSeed.Source> sources = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<TrialSeed.Correction> corrections = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> conflictsWith = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> notes = new ArrayList<>();
+}

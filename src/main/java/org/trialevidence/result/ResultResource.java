@@ -1,0 +1,41 @@
+package org.trialevidence.result;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.errors.Problem;
+import org.trialevidence.paging.Page;
+import org.trialevidence.trial.TrialLookup;
+
+@Path("/api/v1/results")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Results", description = "The evidence query: reported outcomes with their statistics and sources")
+public class ResultResource {
+    @Inject
+    ResultService results;
+    @Inject
+    TrialLookup trials;
+
+    @GET
+    @Operation(summary = "Query results",
+            description = "Filters combine with AND; a repeated parameter means OR. Values match case-insensitively through aliases, and umbrella terms match their children. Unknown parameters or values are rejected with application/problem+json.")
+    @APIResponse(responseCode = "200", description = "A page of results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultPage.class)))
+    @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<ResultView> search(@BeanParam ResultQuery query) {
+        return results.search(ResultFilter.parse(query, trials));
+    }
+
+    /** Names the page type for OpenAPI (generic records are not described by their type parameter). */
+    @Schema(name = "ResultPage")
+    public record ResultPage(java.util.List<ResultView> items, int page, int size, long totalItems, long totalPages) { }
+}

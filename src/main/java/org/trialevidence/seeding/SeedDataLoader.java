@@ -1,0 +1,82 @@
+package org.trialevidence.seeding;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trialevidence.dataset.DatasetState;
+import org.trialevidence.dataset.Review;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads seed-data into the database at start-up, all or nothing: the whole directory is validated first
+ * (a fault stops start-up, naming file and JSON path), then written in one transaction.
+ */
+@ApplicationScoped
+public class SeedDataLoader {
+    private final Path seedDirectory;
+    private final Optional<Path> reviewsDirectory;
+    private volatile boolean loaded;
+
+    SeedDataLoader(@ConfigProperty(name = "evidence.seed-dir", defaultValue = "seed-data") Path seedDirectory,
+                   @ConfigProperty(name = "evidence.reviews-dir") Optional<Path> reviewsDirectory) {
+        this.seedDirectory = seedDirectory;
+        this.reviewsDirectory = reviewsDirectory;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Optional<ReviewTexts> reviews = reviewsDirectory.flatMap(ReviewTexts::load);
+        if (reviews.isEmpty()) {
+            Log.warnf("Source reviews not found at %s: excerpts and numbers are NOT checked against them in this run",
+                    reviewsDirectory.map(Path::toAbsolutePath).map(Path::toString).orElse("(evidence.reviews-dir not set)"));
+        }
+        SeedDataset dataset = new SeedDataReader().read(seedDirectory, reviews);
+        QuarkusTransaction.requiringNew().run(() -> writeDataset(dataset, reviews.isPresent()));
+        loaded = true;
+        Log.infof("Loaded seed-data %s from %s: %d trials, %d results", dataset.version(), seedDirectory.toAbsolutePath(),
+                dataset.trials().size(), dataset.trials().stream().mapToInt(trial -> trial.results().size()).sum());
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** The schema is created empty at every start (in-memory H2), so loading is plain inserts. */
+    private static void writeDataset(SeedDataset dataset, boolean fidelityChecked) {
+        for (RegisteredSource source : dataset.sources()) {
+            Review review = new Review();
+            review.document = source.document();
+            review.title = source.title();
+            review.citation = source.citation();
+            review.persist();
+        }
+        Map<String, Set<String>> conflicts = symmetricConflicts(dataset);
+        dataset.trials().forEach(seed -> TrialAssembler.assemble(seed, conflicts).persist());
+        DatasetState state = new DatasetState();
+        state.version = dataset.version();
+        state.loadedAt = Instant.now();
+        state.sourceFidelityChecked = fidelityChecked;
+        state.persist();
+    }
+
+    /** A conflict named on either side is shown on both. */
+    private static Map<String, Set<String>> symmetricConflicts(SeedDataset dataset) {
+        Map<String, Set<String>> conflicts = new HashMap<>();
+        dataset.trials().stream().flatMap(trial -> trial.results().stream()).forEach(result -> {
+            for (String other : result.conflictsWith()) {
+                conflicts.computeIfAbsent(result.id(), id -> new LinkedHashSet<>()).add(other);
+                conflicts.computeIfAbsent(other, id -> new LinkedHashSet<>()).add(result.id());
+            }
+        });
+        return conflicts;
+    }
+}

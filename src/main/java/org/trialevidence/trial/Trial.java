@@ -1,0 +1,96 @@
+package org.trialevidence.trial;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.trialevidence.result.Result;
+import org.trialevidence.seeding.TrialSeed;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A study as curated. Columns that queries filter on are relational (and indexed); value objects that are only
+ * ever shown with the trial (approvals, safety, sources) are kept as JSON in the shape curators write them.
+ */
+@Entity
+@Table(name = "trial", indexes = {
+        @Index(name = "trial_setting", columnList = "setting"),
+        @Index(name = "trial_study_type", columnList = "studyType"),
+        @Index(name = "trial_acronym", columnList = "acronym")})
+public class Trial extends PanacheEntityBase {
+    @Id
+    public String id;
+    public String acronym;
+    /** Lower-case acronym, aliases, title and population, for the free-text filter. */
+    @Column(length = 8000)
+    public String searchText;
+    public String title;
+    public String studyType;
+    public String phase;
+    @Column(length = 4000)
+    public String designNotes;
+    public String sponsor;
+    public String yearsConducted;
+    public String status;
+    public String setting;
+    @Column(length = 1000)
+    public String lineOfTherapy;
+    @Column(length = 2000)
+    public String population;
+    public String menopausalStatus;
+
+    @ElementCollection
+    @CollectionTable(name = "trial_alias", joinColumns = @JoinColumn(name = "trial_id"),
+            indexes = @Index(name = "trial_alias_key", columnList = "nameKey"))
+    public Set<TrialAlias> names = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "trial_biomarker", joinColumns = @JoinColumn(name = "trial_id"),
+            indexes = @Index(name = "trial_biomarker_code", columnList = "biomarker"))
+    @Column(name = "biomarker")
+    public Set<String> biomarkers = new LinkedHashSet<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public TrialSeed.Enrolment enrolment;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<TrialSeed.Approval> approvals = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public TrialSeed.SourcedText guideline;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<TrialSeed.Safety> safety = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<TrialSeed.Source> sources = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> curationNotes = new ArrayList<>();
+
+    @OneToMany(mappedBy = "trial", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<Arm> arms = new ArrayList<>();
+
+    @OneToMany(mappedBy = "trial", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<Result> results = new ArrayList<>();
+
+    /** The aliases as curated, without the id and acronym that {@link #names} also holds for lookup. */
+    public List<String> aliases() {
+        return names.stream().filter(TrialAlias::curated).map(TrialAlias::name).toList();
+    }
+
+    public Arm arm(String armId) {
+        return arms.stream().filter(arm -> arm.armId.equals(armId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(id + " has no arm " + armId));
+    }
+}

@@ -1,0 +1,42 @@
+package org.trialevidence.vocabulary;
+
+import org.trialevidence.errors.ProblemException;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns filter values into vocabulary codes: case-insensitive, through aliases, with umbrella terms expanded to
+ * everything under them. A repeated parameter is an OR; an unknown value is an error naming the allowed codes.
+ */
+public final class TermResolver {
+    private TermResolver() {
+    }
+
+    /** The codes the values match, or an empty set when the parameter was not given. */
+    public static Set<String> resolve(VocabularyKind kind, String parameter, List<String> values) {
+        Vocabulary vocabulary = VocabularyCatalog.get().of(kind);
+        Set<String> codes = new LinkedHashSet<>();
+        for (String value : nonBlank(parameter, values)) {
+            Term term = vocabulary.resolve(value).orElseThrow(() -> ProblemException.invalidParameter(parameter,
+                    "Unknown " + parameter + " '" + value + "'. Allowed values are the codes (or aliases) of /api/v1/vocabulary/" + kind.pathName + ".",
+                    vocabulary.codes(), vocabulary.nearest(value, 3)));
+            codes.addAll(vocabulary.withDescendants(term.code()));
+        }
+        return codes;
+    }
+
+    /** The values of a repeatable parameter; an empty value is an error, not "no filter". */
+    public static List<String> nonBlank(String parameter, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        for (String value : values) {
+            if (value == null || value.isBlank()) {
+                throw ProblemException.invalidParameter(parameter, "Parameter '" + parameter + "' was given without a value.", null, null);
+            }
+        }
+        return values.stream().map(String::strip).toList();
+    }
+}

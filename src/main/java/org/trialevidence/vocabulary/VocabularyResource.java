@@ -1,0 +1,50 @@
+package org.trialevidence.vocabulary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemException;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1/vocabulary")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Vocabulary", description = "The controlled vocabularies every filter resolves through: codes, aliases, umbrella terms, usage")
+public class VocabularyResource {
+    @Inject
+    VocabularyService vocabulary;
+
+    @GET
+    @Operation(summary = "All vocabularies", description = "settings, biomarkers, endpoints, drugClasses and drugs, each term with its aliases, parent (umbrella) and usage counts.")
+    @APIResponse(responseCode = "200", description = "Every vocabulary by name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = TermView[].class)))
+    public Map<String, List<TermView>> all() {
+        return vocabulary.all();
+    }
+
+    @GET
+    @Path("/{vocabulary}")
+    @Operation(summary = "One vocabulary")
+    @APIResponse(responseCode = "200", description = "The terms", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TermView.class)))
+    @APIResponse(responseCode = "404", description = "No such vocabulary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<TermView> one(@Parameter(description = "settings, biomarkers, endpoints, drugClasses or drugs", example = "biomarkers",
+            schema = @Schema(enumeration = {"settings", "biomarkers", "endpoints", "drugClasses", "drugs"})) @PathParam("vocabulary") String name) {
+        VocabularyKind kind = VocabularyKind.fromPathName(name).orElseThrow(() -> ProblemException.notFound("vocabulary",
+                "There is no vocabulary '" + name + "'; there are " + Arrays.stream(VocabularyKind.values()).map(k -> k.pathName).toList() + ".",
+                Arrays.stream(VocabularyKind.values()).map(k -> k.pathName).toList()));
+        return vocabulary.terms(kind);
+    }
+}
