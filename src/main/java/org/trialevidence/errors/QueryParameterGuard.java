@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Rejects query parameters the matched endpoint does not declare, so that a typo ({@code endpont=PFS}) is an
  * error instead of a silently unfiltered answer. The accepted names are read from the endpoint's own
- * {@link QueryParam} and {@link BeanParam} declarations, so they cannot drift from the code.
+ * {@link QueryParam} and {@link BeanParam} declarations, so they cannot drift from the code. An empty value is
+ * refused too: it would otherwise read as "no filter".
  */
 @Provider
 public class QueryParameterGuard implements ContainerRequestFilter {
@@ -36,9 +37,13 @@ public class QueryParameterGuard implements ContainerRequestFilter {
             return;
         }
         List<String> accepted = ACCEPTED.computeIfAbsent(method, QueryParameterGuard::declaredQueryParameters);
-        for (String name : request.getUriInfo().getQueryParameters().keySet()) {
-            if (!accepted.contains(name)) {
-                throw ProblemException.unknownParameter(name, accepted);
+        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            if (!accepted.contains(parameter.getKey())) {
+                throw ProblemException.unknownParameter(parameter.getKey(), accepted);
+            }
+            if (parameter.getValue().stream().anyMatch(value -> value == null || value.isBlank())) {
+                throw ProblemException.invalidParameter(parameter.getKey(), "Parameter '" + parameter.getKey()
+                        + "' was given without a value; leave it out to apply no filter.", null, null);
             }
         }
     }

@@ -73,7 +73,7 @@ public class ResultService {
     }
 
     private static ResultView.Comparison comparison(Result result) {
-        if (result.effectMeasure == null) {
+        if (result.experimentalArm == null) {
             return null;
         }
         BigDecimal estimate = exact(result.estimate);

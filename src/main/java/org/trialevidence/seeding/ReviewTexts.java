@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The texts of the source reviews with whitespace collapsed, so that an excerpt copied from a table (cells split by
+ * The texts of the source reviews with whitespace (Unicode's: no-break and thin spaces too) collapsed, so that an excerpt copied from a table (cells split by
  * tabs and line breaks) is found when written with single spaces. Absent when the reviews are not beside the repo.
  */
 public final class ReviewTexts {
@@ -36,7 +36,7 @@ public final class ReviewTexts {
     }
 
     public static String collapse(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return text.replaceAll("(?U)\\s+", " ").strip();
     }
 
     public boolean has(String document) {

@@ -155,6 +155,9 @@ final class TrialSeedChecks {
         if (hasCi && comparison.estimate() == null) {
             fault(path + ".estimate", "a CI without its estimate");
         }
+        if ((comparison.effectMeasure() == null) != (comparison.estimate() == null)) {
+            fault(path + ".effectMeasure", "an effect measure goes with an estimate: give both, or neither when the review prints only a p-value");
+        }
         if (comparison.estimate() == null && comparison.pValueText() == null) {
             fault(path, "a comparison needs an estimate or a p-value");
         }

@@ -1,0 +1,42 @@
+package org.trialevidence.dataset;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+
+@QuarkusTest
+class DatasetApiTest {
+
+    @Test
+    void versionCountsAndSources() {
+        int results = given().get("/api/v1/results").then().extract().path("totalItems");
+        int trials = given().get("/api/v1/trials").then().extract().path("totalItems");
+        given().get("/api/v1/dataset").then().statusCode(200)
+                .body("version", matchesPattern("[0-9a-f]{16}"))
+                .body("sourceFidelityChecked", equalTo(true))
+                .body("counts.results", equalTo(results))
+                .body("counts.trials", equalTo(trials))
+                .body("counts.conflictingResults", greaterThan(0))
+                .body("sources.document", hasItems("000_c1356b608d4bb68c.txt", "001_82335943482da74e.txt",
+                        "002_68e141cf09b578c4.txt", "003_08164ca290269567.txt", "004_305f31815c953bf8.txt"))
+                .body("sources.find { it.document == '004_305f31815c953bf8.txt' }.title", equalTo("Is there a role for immunotherapy in HER2-positive breast cancer?"));
+    }
+
+    @Test
+    void healthIsUpAndReadyOnceLoaded() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'seed-data' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void rootLeadsABrowserToSwaggerUi() {
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/q/swagger-ui"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
