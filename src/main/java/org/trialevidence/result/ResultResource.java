@@ -25,7 +25,7 @@ public class ResultResource {
     TrialLookup trials;
 
     @GET
-    @Operation(summary = "Query results",
+    @Operation(operationId = "searchResults", summary = "Query results",
             description = "Filters combine with AND; a repeated parameter means OR. Values match case-insensitively through aliases, and umbrella terms match their children. Unknown parameters or values are rejected with application/problem+json.")
     @APIResponse(responseCode = "200", description = "A page of results",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultPage.class)))

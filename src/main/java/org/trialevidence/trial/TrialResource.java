@@ -26,7 +26,7 @@ public class TrialResource {
     TrialService trials;
 
     @GET
-    @Operation(summary = "List trials", description = "Filters combine with AND; a repeated parameter means OR; vocabulary values match through aliases and umbrella terms.")
+    @Operation(operationId = "listTrials", summary = "List trials", description = "Filters combine with AND; a repeated parameter means OR; vocabulary values match through aliases and umbrella terms.")
     @APIResponse(responseCode = "200", description = "A page of trials",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
@@ -37,7 +37,7 @@ public class TrialResource {
 
     @GET
     @Path("/{idOrAcronymOrAlias}")
-    @Operation(summary = "One trial, in full", description = "Found by id, acronym or alias, whatever the case, spacing or hyphens (INAVO 120, inavo-120, INAVO120).")
+    @Operation(operationId = "getTrial", summary = "One trial, in full", description = "Found by id, acronym or alias, whatever the case, spacing or hyphens (INAVO 120, inavo-120, INAVO120).")
     @APIResponse(responseCode = "200", description = "The trial", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialView.class)))
     @APIResponse(responseCode = "404", description = "No trial has that name; the nearest names are suggested",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,0 +1,48 @@
+package org.trialevidence.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.trialevidence.api.OpenApiEnrichment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The OpenAPI examples are live answers of the real dataset, not hand-written JSON. */
+@QuarkusTest
+class OpenApiExamplesTest {
+    /** Which request each recorded example answers. */
+    private static final Map<String, String> REQUESTS = Map.of(
+            "results-serena-6-pfs.json", "/api/v1/results?trial=SERENA-6&endpoint=PFS",
+            "trials-inavo-120.json", "/api/v1/trials?q=INAVO 120",
+            "trial-serena-6.json", "/api/v1/trials/serena-6");
+
+    @Test
+    void everyExampleEqualsTheLiveAnswer() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        for (String example : OpenApiEnrichment.EXAMPLES.values()) {
+            String live = given().get(REQUESTS.get(example)).then().statusCode(200).extract().asString();
+            if (Boolean.getBoolean("openapi.update")) {
+                Files.writeString(Path.of("src/main/resources/openapi-examples", example),
+                        mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(live)) + "\n");
+                continue;
+            }
+            JsonNode recorded = OpenApiEnrichment.read(example);
+            assertEquals(recorded, mapper.readTree(live), example + " is stale; refresh with: mvn test -Dopenapi.update=true");
+        }
+    }
+
+    @Test
+    void examplesAndAllowedCodesAreInTheDocument() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("Recorded from the real dataset"))
+                .body(containsString("Allowed codes: HR-positive, ER-positive"));
+    }
+}
