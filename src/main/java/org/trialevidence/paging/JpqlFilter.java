@@ -1,11 +1,15 @@
 package org.trialevidence.paging;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The WHERE clause of a filtered list query, built from AND-ed conditions with their named parameters. */
+/** A filtered list query: AND-ed conditions with their named parameters, run as one page plus a count. */
 public final class JpqlFilter {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
@@ -27,5 +31,21 @@ public final class JpqlFilter {
 
     public Map<String, Object> parameters() {
         return parameters;
+    }
+
+    /**
+     * One page of {@code select <alias> <from>} under this filter, with the total count of matches.
+     * {@code from} names the entity as {@code alias}, e.g. {@code "from Result r join fetch r.trial t"}.
+     */
+    public <E, V> Page<V> page(EntityManager entityManager, Class<E> entity, String alias, String from, String countFrom,
+                               String orderBy, PageRequest request, Function<E, V> view) {
+        TypedQuery<Long> count = entityManager.createQuery("select count(" + alias + ") " + countFrom + where(), Long.class);
+        TypedQuery<E> select = entityManager.createQuery("select " + alias + " " + from + where() + orderBy, entity);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            select.setParameter(name, value);
+        });
+        List<E> items = select.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        return Page.of(items.stream().map(view).toList(), request, count.getSingleResult());
     }
 }

@@ -3,10 +3,8 @@ package org.trialevidence.result;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.trialevidence.dataset.SourceViews;
-import org.trialevidence.paging.JpqlFilter;
 import org.trialevidence.paging.Page;
 import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.trial.Arm;
@@ -27,15 +25,8 @@ public class ResultService {
 
     @Transactional
     public Page<ResultView> search(ResultFilter filter) {
-        JpqlFilter where = filter.where();
-        TypedQuery<Long> count = entityManager.createQuery("select count(r) from Result r join r.trial t" + where.where(), Long.class);
-        TypedQuery<Result> select = entityManager.createQuery("select r from Result r join fetch r.trial t" + where.where() + filter.orderBy(), Result.class);
-        where.parameters().forEach((name, value) -> {
-            count.setParameter(name, value);
-            select.setParameter(name, value);
-        });
-        List<Result> results = select.setFirstResult(filter.page().offset()).setMaxResults(filter.page().size()).getResultList();
-        return Page.of(results.stream().map(this::view).toList(), filter.page(), count.getSingleResult());
+        return filter.where().page(entityManager, Result.class, "r", "from Result r join fetch r.trial t", "from Result r join r.trial t",
+                filter.orderBy(), filter.page(), this::view);
     }
 
     public ResultView view(Result result) {

@@ -3,10 +3,8 @@ package org.trialevidence.trial;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.trialevidence.dataset.SourceViews;
-import org.trialevidence.paging.JpqlFilter;
 import org.trialevidence.paging.Page;
 import org.trialevidence.result.ResultService;
 import org.trialevidence.result.ResultView;
@@ -32,15 +30,7 @@ public class TrialService {
     @Transactional
     public Page<TrialSummaryView> search(TrialQuery query) {
         TrialFilter filter = TrialFilter.parse(query, phases());
-        JpqlFilter where = filter.where();
-        TypedQuery<Long> count = entityManager.createQuery("select count(t) from Trial t" + where.where(), Long.class);
-        TypedQuery<Trial> select = entityManager.createQuery("select t from Trial t" + where.where() + filter.orderBy(), Trial.class);
-        where.parameters().forEach((name, value) -> {
-            count.setParameter(name, value);
-            select.setParameter(name, value);
-        });
-        List<Trial> trials = select.setFirstResult(filter.page().offset()).setMaxResults(filter.page().size()).getResultList();
-        return Page.of(trials.stream().map(TrialService::summary).toList(), filter.page(), count.getSingleResult());
+        return filter.where().page(entityManager, Trial.class, "t", "from Trial t", "from Trial t", filter.orderBy(), filter.page(), TrialService::summary);
     }
 
     /** The phases as reported in the dataset: the values the phase filter accepts. */
