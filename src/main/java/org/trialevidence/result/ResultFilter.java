@@ -56,7 +56,7 @@ public record ResultFilter(
                 QueryValues.bool("significant", query.significant),
                 QueryValues.positiveNumber("maxHazardRatio", query.maxHazardRatio),
                 QueryValues.bool("conflicting", query.conflicting),
-                QueryValues.oneOf("studyType", query.studyType, StudyTypes.ALL),
+                studyTypes(query.studyType),
                 QueryValues.orderBy(query.sort, "trial", Map.of(
                         "trial", "t.acronym",
                         "endpoint", "r.endpoint",
@@ -65,6 +65,20 @@ public record ResultFilter(
                         "pValue", "r.pValue",
                         "id", "r.id"), "t.acronym, r.position, r.id"),
                 query.pageRequest());
+    }
+
+    /**
+     * Meta-analyses, cohorts and biomarker associations are not mixed into trial results unless asked for:
+     * by default the trial kinds, {@code all} for every kind.
+     */
+    private static Set<String> studyTypes(List<String> requested) {
+        List<String> accepted = new java.util.ArrayList<>(StudyTypes.ALL);
+        accepted.add(StudyTypes.EVERY_KIND);
+        Set<String> chosen = QueryValues.oneOf("studyType", requested, accepted);
+        if (chosen.contains(StudyTypes.EVERY_KIND)) {
+            return Set.copyOf(StudyTypes.ALL);
+        }
+        return chosen.isEmpty() ? Set.copyOf(StudyTypes.TRIALS) : chosen;
     }
 
     private static ArmMatch armMatch(String value) {
@@ -107,7 +121,7 @@ public record ResultFilter(
         significant.ifPresent(value -> filter.and("r.significant = :significant", "significant", value));
         maxHazardRatio.ifPresent(value -> filter.and("r.effectMeasure = 'HR' and r.estimate <= :maxHazardRatio", "maxHazardRatio", value));
         conflicting.ifPresent(value -> filter.and("r.conflicting = :conflicting", "conflicting", value));
-        if (!studyTypes.isEmpty()) {
+        if (!studyTypes.containsAll(StudyTypes.ALL)) {
             filter.and("t.studyType in :studyTypes", "studyTypes", studyTypes);
         }
         return filter;

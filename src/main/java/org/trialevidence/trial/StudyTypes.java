@@ -7,6 +7,11 @@ public final class StudyTypes {
     public static final List<String> ALL = List.of("randomized-controlled-trial", "single-arm-trial", "non-randomized-trial",
             "meta-analysis", "cohort", "biomarker-association");
 
+    /** Studies that compare or follow treatment arms; the evidence query shows these unless asked for others. */
+    public static final List<String> TRIALS = List.of("randomized-controlled-trial", "single-arm-trial", "non-randomized-trial");
+    /** The studyType value that asks for every kind of study. */
+    public static final String EVERY_KIND = "all";
+
     private StudyTypes() {
     }
 }

@@ -14,7 +14,7 @@ class DatasetApiTest {
 
     @Test
     void versionCountsAndSources() {
-        int results = given().get("/api/v1/results").then().extract().path("totalItems");
+        int results = given().queryParam("studyType", "all").get("/api/v1/results").then().extract().path("totalItems");
         int trials = given().get("/api/v1/trials").then().extract().path("totalItems");
         given().get("/api/v1/dataset").then().statusCode(200)
                 .body("version", matchesPattern("[0-9a-f]{16}"))

@@ -23,9 +23,9 @@ class OpenApiDocumentTest {
             Files.createDirectories(COMMITTED.getParent());
             Files.writeString(COMMITTED, served);
         }
-        assertTrue(Files.exists(COMMITTED), "missing " + COMMITTED + "; write it with: mvn test -Dtest=OpenApiDocumentTest -Dopenapi.update=true");
+        assertTrue(Files.exists(COMMITTED), "missing " + COMMITTED + "; write it with: openapi/refresh");
         assertEquals(Files.readString(COMMITTED), served,
-                "openapi/openapi.yaml differs from the served document; review the change and refresh it with: mvn test -Dtest=OpenApiDocumentTest -Dopenapi.update=true");
+                "openapi/openapi.yaml differs from the served document; review the change and refresh it with: openapi/refresh");
     }
 
     @Test

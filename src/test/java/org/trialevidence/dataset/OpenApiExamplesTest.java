@@ -35,7 +35,7 @@ class OpenApiExamplesTest {
                 continue;
             }
             JsonNode recorded = OpenApiEnrichment.read(example);
-            assertEquals(recorded, mapper.readTree(live), example + " is stale; refresh with: mvn test -Dopenapi.update=true");
+            assertEquals(recorded, mapper.readTree(live), example + " is stale; refresh with: openapi/refresh");
         }
     }
 

@@ -241,6 +241,19 @@ class ResultsApiTest {
     }
 
     @Test
+    void otherStudyKindsOnlyWhenAskedFor() {
+        JsonPath trialsOnly = results(Map.of("size", 200));
+        trialsOnly.getList("items.trial.studyType", String.class).forEach(type ->
+                assertTrue(List.of("randomized-controlled-trial", "single-arm-trial", "non-randomized-trial").contains(type), type));
+        int metaAnalyses = total(Map.of("studyType", "meta-analysis"));
+        assertTrue(metaAnalyses > 0);
+        given().queryParam("studyType", "meta-analysis").queryParam("size", 200).get("/api/v1/results")
+                .then().body("items.trial.studyType", everyItem(equalTo("meta-analysis")));
+        assertEquals(total(Map.of()) + metaAnalyses + total(Map.of("studyType", List.of("cohort", "biomarker-association"))),
+                total(Map.of("studyType", "all")));
+    }
+
+    @Test
     void unknownTrialInAFilterIsAnErrorNotAnEmptyAnswer() {
         given().queryParam("trial", "SERENA-66").get("/api/v1/results").then().statusCode(400)
                 .contentType("application/problem+json").body("parameter", equalTo("trial"))
