@@ -57,7 +57,7 @@ public class ResultQuery extends PagedQuery {
     public String conflicting;
 
     @QueryParam("studyType")
-    @Parameter(description = "randomized-controlled-trial, single-arm-trial, non-randomized-trial, meta-analysis, cohort, biomarker-association, or all. Repeat for OR. Default: the three trial kinds; meta-analyses, cohorts and biomarker associations are only included when asked for.", example = "meta-analysis")
+    @Parameter(description = "randomized-controlled-trial, single-arm-trial, non-randomized-trial, not-stated (design not given by the reviews), meta-analysis, cohort, biomarker-association, or all. Repeat for OR. Default: the trial kinds (the first four); meta-analyses, cohorts and biomarker associations are only included when asked for.", example = "meta-analysis")
     public List<String> studyType;
 
     @QueryParam("sort")

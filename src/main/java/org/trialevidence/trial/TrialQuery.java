@@ -37,7 +37,7 @@ public class TrialQuery extends PagedQuery {
     public List<String> phase;
 
     @QueryParam("studyType")
-    @Parameter(description = "randomized-controlled-trial, single-arm-trial, non-randomized-trial, meta-analysis, cohort or biomarker-association. Repeat for OR.", example = "randomized-controlled-trial")
+    @Parameter(description = "randomized-controlled-trial, single-arm-trial, non-randomized-trial, not-stated (design not given by the reviews), meta-analysis, cohort or biomarker-association. Repeat for OR.", example = "randomized-controlled-trial")
     public List<String> studyType;
 
     @QueryParam("status")

@@ -244,7 +244,7 @@ class ResultsApiTest {
     void otherStudyKindsOnlyWhenAskedFor() {
         JsonPath trialsOnly = results(Map.of("size", 200));
         trialsOnly.getList("items.trial.studyType", String.class).forEach(type ->
-                assertTrue(List.of("randomized-controlled-trial", "single-arm-trial", "non-randomized-trial").contains(type), type));
+                assertTrue(List.of("randomized-controlled-trial", "single-arm-trial", "non-randomized-trial", "not-stated").contains(type), type));
         int metaAnalyses = total(Map.of("studyType", "meta-analysis"));
         assertTrue(metaAnalyses > 0);
         given().queryParam("studyType", "meta-analysis").queryParam("size", 200).get("/api/v1/results")
