@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** A filtered list query: AND-ed conditions with their named parameters, run as one page plus a count. */
 public final class JpqlFilter {
@@ -48,4 +50,25 @@ public final class JpqlFilter {
         List<E> items = select.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
         return Page.of(items.stream().map(view).toList(), request, count.getSingleResult());
     }
+
+    /**
+     * Every match of {@code select <alias> <from>} in order, handed over one at a time with the persistence context
+     * cleared every {@value #CLEAR_EVERY} entities, so that memory stays flat however many rows match.
+     */
+    public <E> void forEach(EntityManager entityManager, Class<E> entity, String alias, String from, String orderBy, Consumer<E> action) {
+        TypedQuery<E> select = entityManager.createQuery("select " + alias + " " + from + where() + orderBy, entity);
+        parameters.forEach(select::setParameter);
+        select.setHint("org.hibernate.fetchSize", CLEAR_EVERY);
+        int handled = 0;
+        try (Stream<E> rows = select.getResultStream()) {
+            for (E row : (Iterable<E>) rows::iterator) {
+                action.accept(row);
+                if (++handled % CLEAR_EVERY == 0) {
+                    entityManager.clear();
+                }
+            }
+        }
+    }
+
+    private static final int CLEAR_EVERY = 500;
 }

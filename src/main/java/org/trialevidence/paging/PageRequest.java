@@ -8,6 +8,8 @@ import java.util.List;
 public record PageRequest(int page, int size) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
+    /** Every match in one page (CSV only). */
+    public static final PageRequest ALL = new PageRequest(0, Integer.MAX_VALUE);
     /** Keeps page * size inside what a database offset holds. */
     static final int MAX_PAGE = 1_000_000;
 
@@ -32,5 +34,9 @@ public record PageRequest(int page, int size) {
 
     public int offset() {
         return page * size;
+    }
+
+    public boolean isAll() {
+        return this.equals(ALL);
     }
 }

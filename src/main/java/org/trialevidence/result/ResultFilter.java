@@ -1,7 +1,6 @@
 package org.trialevidence.result;
 
 import org.trialevidence.paging.JpqlFilter;
-import org.trialevidence.paging.PageRequest;
 import org.trialevidence.paging.QueryValues;
 import org.trialevidence.trial.StudyTypes;
 import org.trialevidence.trial.TrialLookup;
@@ -16,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The evidence query, validated and resolved to vocabulary codes once; every view of results (JSON list, and the
- * exports and analyses built on it) takes this same value.
+ * The evidence query, validated and resolved to vocabulary codes once; every view of results (JSON and CSV lists,
+ * exports, comparison, meta-analysis, forest plots, FHIR) takes this same value.
  */
 public record ResultFilter(
         Set<String> trialIds,
@@ -33,8 +32,7 @@ public record ResultFilter(
         Optional<BigDecimal> maxHazardRatio,
         Optional<Boolean> conflicting,
         Set<String> studyTypes,
-        String orderBy,
-        PageRequest page) {
+        String orderBy) {
 
     static final List<String> POPULATION_TYPES = List.of("itt", "subgroup");
     static final List<String> EFFECT_MEASURES = List.of("HR", "OR", "RR");
@@ -42,7 +40,7 @@ public record ResultFilter(
     /** An arm filter value: text in the arm label, or the drugs it names. */
     public record ArmMatch(String labelPattern, Set<String> drugs) { }
 
-    public static ResultFilter parse(ResultQuery query, TrialLookup trials) {
+    public static ResultFilter parse(ResultCriteria query, TrialLookup trials) {
         return new ResultFilter(
                 trials.ids("trial", query.trial),
                 TermResolver.resolve(VocabularyKind.ENDPOINTS, "endpoint", query.endpoint),
@@ -63,8 +61,7 @@ public record ResultFilter(
                         "hazardRatio", "r.estimate",
                         "estimate", "r.estimate",
                         "pValue", "r.pValue",
-                        "id", "r.id"), "t.acronym, r.position, r.id"),
-                query.pageRequest());
+                        "id", "r.id"), "t.acronym, r.position, r.id"));
     }
 
     /**

@@ -6,13 +6,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
+import org.trialevidence.paging.PageRequest;
 import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.trial.Arm;
 import org.trialevidence.trial.Trial;
 
 import java.math.BigDecimal;
 import java.util.TreeSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /** Runs the evidence query and presents results in their JSON contract. */
@@ -23,10 +26,24 @@ public class ResultService {
     @Inject
     SourceViews sourceViews;
 
+    private static final String FROM = "from Result r join fetch r.trial t";
+
     @Transactional
-    public Page<ResultView> search(ResultFilter filter) {
-        return filter.where().page(entityManager, Result.class, "r", "from Result r join fetch r.trial t", "from Result r join r.trial t",
-                filter.orderBy(), filter.page(), this::view);
+    public Page<ResultView> search(ResultFilter filter, PageRequest page) {
+        return filter.where().page(entityManager, Result.class, "r", FROM, "from Result r join r.trial t", filter.orderBy(), page, this::view);
+    }
+
+    /** Every matching result in the filter's order, streamed: for CSV with size=all, exports and analyses. */
+    @Transactional
+    public void forEach(ResultFilter filter, Consumer<ResultView> action) {
+        filter.where().forEach(entityManager, Result.class, "r", FROM, filter.orderBy(), result -> action.accept(view(result)));
+    }
+
+    /** Every matching result, for views that need them all at once (comparison, meta-analysis, plots). */
+    public List<ResultView> all(ResultFilter filter) {
+        List<ResultView> all = new ArrayList<>();
+        forEach(filter, all::add);
+        return all;
     }
 
     public ResultView view(Result result) {

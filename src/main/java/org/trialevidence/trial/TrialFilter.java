@@ -2,7 +2,6 @@ package org.trialevidence.trial;
 
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.paging.JpqlFilter;
-import org.trialevidence.paging.PageRequest;
 import org.trialevidence.paging.QueryValues;
 import org.trialevidence.vocabulary.TermResolver;
 import org.trialevidence.vocabulary.VocabularyKind;
@@ -25,12 +24,11 @@ public record TrialFilter(
         Set<String> phases,
         Set<String> studyTypes,
         Set<String> statuses,
-        String orderBy,
-        PageRequest page) {
+        String orderBy) {
 
     static final List<String> STATUSES = List.of("completed", "ongoing", "results-immature", "not-stated");
 
-    public static TrialFilter parse(TrialQuery query, List<String> phasesPresent) {
+    public static TrialFilter parse(TrialCriteria query, List<String> phasesPresent) {
         Optional<String> text = Optional.ofNullable(query.q).map(String::strip);
         if (text.isPresent() && text.get().isEmpty()) {
             throw ProblemException.invalidParameter("q", "Parameter 'q' was given without a value.", null, null);
@@ -50,8 +48,7 @@ public record TrialFilter(
                         "id", "t.id",
                         "phase", "t.phase",
                         "setting", "t.setting",
-                        "results", "size(t.results)"), "t.id"),
-                query.pageRequest());
+                        "results", "size(t.results)"), "t.id"));
     }
 
     /** The conditions over {@code Trial t}. */

@@ -6,15 +6,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.errors.Problem;
-import org.trialevidence.paging.Page;
+import org.trialevidence.export.ListResponses;
+import org.trialevidence.export.TrialCsv;
+import org.trialevidence.paging.PageParams;
 
 import java.util.List;
 
@@ -26,13 +32,18 @@ public class TrialResource {
     TrialService trials;
 
     @GET
-    @Operation(operationId = "listTrials", summary = "List trials", description = "Filters combine with AND; a repeated parameter means OR; vocabulary values match through aliases and umbrella terms.")
-    @APIResponse(responseCode = "200", description = "A page of trials",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialPage.class)))
+    @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
+    @Operation(operationId = "listTrials", summary = "List trials", description = "Filters combine with AND; a repeated parameter means OR; vocabulary values match through aliases and umbrella terms. CSV with format=csv or Accept: text/csv; size=all streams every match.")
+    @APIResponse(responseCode = "200", description = "A page of trials, or CSV rows",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialPage.class)),
+                    @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<TrialSummaryView> list(@BeanParam TrialQuery query) {
-        return trials.search(query);
+    public Response list(@BeanParam TrialCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers) {
+        boolean csv = paging.csv(headers);
+        TrialFilter filter = trials.filter(criteria);
+        return ListResponses.respond(csv, paging.pageRequest(csv), page -> trials.search(filter, page),
+                row -> trials.forEach(filter, row), TrialCsv.COLUMNS, "trials.csv");
     }
 
     @GET

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
+import org.trialevidence.paging.PageRequest;
 import org.trialevidence.result.ResultService;
 import org.trialevidence.result.ResultView;
 import org.trialevidence.vocabulary.Term;
@@ -13,6 +14,7 @@ import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.TreeSet;
 
 /** Lists and presents trials. */
@@ -27,10 +29,21 @@ public class TrialService {
     @Inject
     SourceViews sources;
 
+    /** Validates the criteria against the vocabularies and the phases present. */
     @Transactional
-    public Page<TrialSummaryView> search(TrialQuery query) {
-        TrialFilter filter = TrialFilter.parse(query, phases());
-        return filter.where().page(entityManager, Trial.class, "t", "from Trial t", "from Trial t", filter.orderBy(), filter.page(), TrialService::summary);
+    public TrialFilter filter(TrialCriteria criteria) {
+        return TrialFilter.parse(criteria, phases());
+    }
+
+    @Transactional
+    public Page<TrialSummaryView> search(TrialFilter filter, PageRequest page) {
+        return filter.where().page(entityManager, Trial.class, "t", "from Trial t", "from Trial t", filter.orderBy(), page, TrialService::summary);
+    }
+
+    /** Every matching trial in the filter's order, streamed (CSV with size=all). */
+    @Transactional
+    public void forEach(TrialFilter filter, Consumer<TrialSummaryView> action) {
+        filter.where().forEach(entityManager, Trial.class, "t", "from Trial t", filter.orderBy(), trial -> action.accept(summary(trial)));
     }
 
     /** The phases as reported in the dataset: the values the phase filter accepts. */

@@ -2,12 +2,11 @@ package org.trialevidence.trial;
 
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.trialevidence.paging.PagedQuery;
 
 import java.util.List;
 
-/** The query parameters of the trial list, as sent; {@link TrialFilter#parse} validates them. */
-public class TrialQuery extends PagedQuery {
+/** The filter and sort parameters of the trial list, as sent; {@link TrialFilter#parse} validates them. */
+public class TrialCriteria {
     @QueryParam("q")
     @Parameter(description = "Text in the acronym, an alias, the title, sponsor, design or population (case-insensitive); an exact name matches whatever its spacing or hyphens (INAVO 120).", example = "INAVO 120")
     public String q;

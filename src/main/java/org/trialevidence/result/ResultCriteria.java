@@ -2,12 +2,11 @@ package org.trialevidence.result;
 
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.trialevidence.paging.PagedQuery;
 
 import java.util.List;
 
-/** The query parameters of the evidence query, as sent; {@link ResultFilter#parse} validates them. */
-public class ResultQuery extends PagedQuery {
+/** The filter and sort parameters of the evidence query, as sent; {@link ResultFilter#parse} validates them. */
+public class ResultCriteria {
     @QueryParam("trial")
     @Parameter(description = "Trial id, acronym or alias, case-insensitive (INAVO 120 = INAVO120). Repeat for OR.", example = "SERENA-6")
     public List<String> trial;

@@ -1,0 +1,73 @@
+package org.trialevidence.export;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.core.StreamingOutput;
+
+/**
+ * The CSV form of a list (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or
+ * line break). Column names are the JSON field paths; lists are joined with "; "; numbers are plain decimals.
+ */
+public final class CsvColumns<T> {
+    private final List<String> names = new ArrayList<>();
+    private final List<Function<T, Object>> values = new ArrayList<>();
+
+    public CsvColumns<T> add(String name, Function<T, Object> value) {
+        names.add(name);
+        values.add(value);
+        return this;
+    }
+
+    public List<String> names() {
+        return List.copyOf(names);
+    }
+
+    /** A response body that writes the header, then every item the producer hands over, as it comes. */
+    public StreamingOutput stream(Consumer<Consumer<T>> producer) {
+        return output -> {
+            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+            row(writer, names);
+            producer.accept(item -> {
+                try {
+                    row(writer, values.stream().map(value -> value.apply(item)).toList());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+        };
+    }
+
+    private static void row(Writer writer, List<?> fields) throws IOException {
+        writer.write(fields.stream().map(CsvColumns::field).collect(Collectors.joining(",")));
+        writer.write("\r\n");
+    }
+
+    static String field(Object value) {
+        String text;
+        if (value == null) {
+            text = "";
+        } else if (value instanceof BigDecimal number) {
+            text = number.toPlainString();
+        } else if (value instanceof Collection<?> list) {
+            text = list.stream().map(String::valueOf).collect(Collectors.joining("; "));
+        } else {
+            text = value.toString();
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,81 @@
+package org.trialevidence.export;
+
+import org.trialevidence.result.ResultView;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The CSV columns of a result: its JSON fields flattened, arms as arms[0] to arms[3]. */
+public final class ResultCsv {
+    /** The schema limits a result to this many arms. */
+    static final int ARMS = 4;
+    public static final CsvColumns<ResultView> COLUMNS = columns();
+
+    private ResultCsv() {
+    }
+
+    private static CsvColumns<ResultView> columns() {
+        CsvColumns<ResultView> columns = new CsvColumns<ResultView>()
+                .add("id", ResultView::id)
+                .add("trial.id", r -> r.trial().id())
+                .add("trial.acronym", r -> r.trial().acronym())
+                .add("trial.phase", r -> r.trial().phase())
+                .add("trial.studyType", r -> r.trial().studyType())
+                .add("setting", ResultView::setting)
+                .add("endpoint", ResultView::endpoint)
+                .add("timepoint", ResultView::timepoint)
+                .add("population.type", r -> r.population().type())
+                .add("population.label", r -> r.population().label())
+                .add("population.biomarkers", r -> r.population().biomarkers())
+                .add("analysis.type", r -> r.analysis().type())
+                .add("analysis.assessor", r -> r.analysis().assessor())
+                .add("biomarkers", ResultView::biomarkers);
+        for (int i = 0; i < ARMS; i++) {
+            String prefix = "arms[" + i + "].";
+            columns.add(prefix + "arm", arm(i, ResultView.ArmResult::arm))
+                    .add(prefix + "label", arm(i, ResultView.ArmResult::label))
+                    .add(prefix + "role", arm(i, ResultView.ArmResult::role))
+                    .add(prefix + "drugs", arm(i, ResultView.ArmResult::drugs))
+                    .add(prefix + "measure", arm(i, ResultView.ArmResult::measure))
+                    .add(prefix + "value", arm(i, ResultView.ArmResult::value))
+                    .add(prefix + "unit", arm(i, ResultView.ArmResult::unit))
+                    .add(prefix + "notReached", arm(i, ResultView.ArmResult::notReached))
+                    .add(prefix + "ciLower", arm(i, ResultView.ArmResult::ciLower))
+                    .add(prefix + "ciUpper", arm(i, ResultView.ArmResult::ciUpper))
+                    .add(prefix + "patients", arm(i, ResultView.ArmResult::patients));
+        }
+        return columns
+                .add("comparison.experimentalArm", comparison(ResultView.Comparison::experimentalArm))
+                .add("comparison.controlArm", comparison(ResultView.Comparison::controlArm))
+                .add("comparison.effectMeasure", comparison(ResultView.Comparison::effectMeasure))
+                .add("comparison.hazardRatio", comparison(ResultView.Comparison::hazardRatio))
+                .add("comparison.estimate", comparison(ResultView.Comparison::estimate))
+                .add("comparison.ciLower", comparison(ResultView.Comparison::ciLower))
+                .add("comparison.ciUpper", comparison(ResultView.Comparison::ciUpper))
+                .add("comparison.ciLevel", comparison(ResultView.Comparison::ciLevel))
+                .add("comparison.pValue", comparison(ResultView.Comparison::pValue))
+                .add("comparison.pValueComparator", comparison(ResultView.Comparison::pValueComparator))
+                .add("comparison.pValueText", comparison(ResultView.Comparison::pValueText))
+                .add("comparison.significant", comparison(ResultView.Comparison::significant))
+                .add("conflicting", ResultView::conflicting)
+                .add("conflictsWith", ResultView::conflictsWith)
+                .add("rawText", ResultView::rawText)
+                .add("notes", ResultView::notes)
+                .add("corrections", r -> r.corrections().stream()
+                        .map(c -> c.field() + ": source shows '" + c.sourceShows() + "', served " + c.served() + " (" + c.reason() + ")").toList())
+                .add("source.document", r -> r.source().document())
+                .add("source.location", r -> r.source().location())
+                .add("source.excerpt", r -> r.source().excerpt());
+    }
+
+    private static Function<ResultView, Object> arm(int index, Function<ResultView.ArmResult, Object> field) {
+        return result -> {
+            List<ResultView.ArmResult> arms = result.arms();
+            return index < arms.size() ? field.apply(arms.get(index)) : null;
+        };
+    }
+
+    private static Function<ResultView, Object> comparison(Function<ResultView.Comparison, Object> field) {
+        return result -> result.comparison() == null ? null : field.apply(result.comparison());
+    }
+}
