@@ -1,0 +1,48 @@
+package org.trialevidence.analysis;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.errors.Problem;
+import org.trialevidence.result.ResultCriteria;
+import org.trialevidence.result.ResultFilter;
+import org.trialevidence.trial.Trial;
+import org.trialevidence.trial.TrialLookup;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Path("/api/v1/compare")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Analysis", description = "Side-by-side comparison, meta-analysis and forest plots over the evidence query")
+public class ComparisonResource {
+    @Inject
+    ComparisonService comparisons;
+    @Inject
+    TrialLookup trials;
+
+    @GET
+    @Transactional
+    @Operation(operationId = "compareTrials", summary = "Compare trials side by side",
+            description = "Two or more trials (repeat trial) and one endpoint, with any other filter of /api/v1/results. One row per trial with arms, values, "
+                    + "effect estimate with CI and p, setting and biomarker selection, and the differences a reader must notice (setting, comparator, population, "
+                    + "analysis, design, effect measure, CI level, conflicting sources).")
+    @APIResponse(responseCode = "200", description = "The comparison", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialComparison.class)))
+    @APIResponse(responseCode = "400", description = "Fewer than two trials, not exactly one endpoint, or a bad filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TrialComparison compare(@BeanParam ResultCriteria criteria) {
+        ResultFilter filter = ResultFilter.parse(criteria, trials);
+        Map<String, String> acronyms = new LinkedHashMap<>();
+        filter.trialIds().forEach(id -> acronyms.put(id, Trial.<Trial>findById(id).acronym));
+        return comparisons.compare(filter, acronyms);
+    }
+}
