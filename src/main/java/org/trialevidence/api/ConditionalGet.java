@@ -1,0 +1,91 @@
+package org.trialevidence.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.trialevidence.dataset.DatasetService;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Strong ETags for every GET of the API, derived from the dataset version and the request (path, query and the
+ * representation asked for): an answer only changes when the data does, so a matching If-None-Match gets 304
+ * before any query runs. Cache-Control asks caches to revalidate, so a changed dataset is never served stale.
+ */
+public class ConditionalGet {
+    static final String CACHE_CONTROL = "public, no-cache";
+
+    @Inject
+    DatasetService dataset;
+
+    @ServerRequestFilter
+    public Response answerFromCache(ContainerRequestContext request) {
+        if (!isCacheable(request)) {
+            return null;
+        }
+        EntityTag tag = tag(request);
+        request.setProperty(EntityTag.class.getName(), tag);
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
+            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+        }
+        return null;
+    }
+
+    @ServerResponseFilter
+    public void tagAnswer(ContainerRequestContext request, ContainerResponseContext response) {
+        Object tag = request.getProperty(EntityTag.class.getName());
+        if (tag != null && response.getStatus() == 200) {
+            response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+            response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        }
+    }
+
+    private static boolean isCacheable(ContainerRequestContext request) {
+        String method = request.getMethod();
+        String path = request.getUriInfo().getPath();
+        return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) && (path.startsWith("/api/") || path.startsWith("/fhir/"));
+    }
+
+    private EntityTag tag(ContainerRequestContext request) {
+        MessageDigest digest = sha256();
+        update(digest, dataset.version());
+        update(digest, request.getUriInfo().getRequestUri().getRawPath());
+        update(digest, String.valueOf(request.getUriInfo().getRequestUri().getRawQuery()));
+        update(digest, String.valueOf(request.getHeaderString(HttpHeaders.ACCEPT)));
+        return new EntityTag(HexFormat.of().formatHex(digest.digest(), 0, 16));
+    }
+
+    private static boolean matches(String ifNoneMatch, EntityTag tag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String value = candidate.strip();
+            if (value.equals("*") || value.equals("\"" + tag.getValue() + "\"") || value.equals("W/\"" + tag.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void update(MessageDigest digest, String part) {
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
