@@ -48,6 +48,7 @@ public final class SeedDataReader {
         JsonSchema schema = readSchema(seedDirectory.resolve(SCHEMA));
 
         List<TrialSeed> trials = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         for (Path file : trialFiles(seedDirectory.resolve(TRIALS))) {
             String name = file.getFileName().toString();
             byte[] bytes = readBytes(file);
@@ -71,9 +72,10 @@ public final class SeedDataReader {
             if (trial != null) {
                 violations.addAll(TrialSeedChecks.check(name, trial, documents, reviews));
                 trials.add(trial);
+                files.add(name);
             }
         }
-        checkAcrossFiles(trials, violations);
+        checkAcrossFiles(trials, files, violations);
         if (!violations.isEmpty()) {
             throw new SeedDataException(violations);
         }
@@ -89,34 +91,37 @@ public final class SeedDataReader {
         }
     }
 
-    private static void checkAcrossFiles(List<TrialSeed> trials, List<SeedViolation> violations) {
-        Map<String, String> trialByName = new HashMap<>();
-        Map<String, String> trialByResultId = new HashMap<>();
-        for (TrialSeed trial : trials) {
-            String file = trial.id() + ".json";
+    /** Ids, names and result ids must each belong to one file; conflict references must name an existing result. */
+    private static void checkAcrossFiles(List<TrialSeed> trials, List<String> files, List<SeedViolation> violations) {
+        Map<String, String> fileByName = new HashMap<>();
+        Map<String, String> fileByResultId = new HashMap<>();
+        for (int t = 0; t < trials.size(); t++) {
+            TrialSeed trial = trials.get(t);
+            String file = files.get(t);
             List<String> names = new ArrayList<>(List.of(trial.id(), trial.acronym()));
             names.addAll(trial.aliases());
             for (int i = 0; i < names.size(); i++) {
-                String owner = trialByName.putIfAbsent(TrialNames.key(names.get(i)), trial.id());
-                if (owner != null && !owner.equals(trial.id())) {
+                String owner = fileByName.putIfAbsent(TrialNames.key(names.get(i)), file);
+                if (owner != null && !owner.equals(file)) {
                     String path = i == 0 ? "$.id" : i == 1 ? "$.acronym" : "$.aliases[" + (i - 2) + "]";
-                    violations.add(new SeedViolation(file, path, "name '" + names.get(i) + "' is already used by trial " + owner));
+                    violations.add(new SeedViolation(file, path, "name '" + names.get(i) + "' is already used by " + owner));
                 }
             }
             for (int i = 0; i < trial.results().size(); i++) {
-                String owner = trialByResultId.putIfAbsent(trial.results().get(i).id(), trial.id());
+                String owner = fileByResultId.putIfAbsent(trial.results().get(i).id(), file);
                 if (owner != null) {
-                    violations.add(new SeedViolation(file, "$.results[" + i + "].id", "result id '" + trial.results().get(i).id() + "' is already used in trial " + owner));
+                    violations.add(new SeedViolation(file, "$.results[" + i + "].id", "result id '" + trial.results().get(i).id() + "' is already used in " + owner));
                 }
             }
         }
-        for (TrialSeed trial : trials) {
+        for (int t = 0; t < trials.size(); t++) {
+            TrialSeed trial = trials.get(t);
             for (int i = 0; i < trial.results().size(); i++) {
                 TrialSeed.Result result = trial.results().get(i);
                 for (int j = 0; j < result.conflictsWith().size(); j++) {
                     String other = result.conflictsWith().get(j);
-                    if (!trialByResultId.containsKey(other) || other.equals(result.id())) {
-                        violations.add(new SeedViolation(trial.id() + ".json", "$.results[" + i + "].conflictsWith[" + j + "]", "no other result has id '" + other + "'"));
+                    if (!fileByResultId.containsKey(other) || other.equals(result.id())) {
+                        violations.add(new SeedViolation(files.get(t), "$.results[" + i + "].conflictsWith[" + j + "]", "no other result has id '" + other + "'"));
                     }
                 }
             }

@@ -157,6 +157,15 @@ class SeedDataFaultTest {
     }
 
     @Test
+    void duplicateTrialIdIsRejected() throws IOException {
+        writeTrial(trial -> { });
+        write("alpha-copy.json", MAPPER.writeValueAsString(validTrial("alpha")));
+        SeedDataException failure = assertThrows(SeedDataException.class, this::read);
+        assertTrue(failure.violations().stream().anyMatch(v -> v.file().equals("alpha.json") && v.path().equals("$.id")
+                && v.message().contains("already used by alpha-copy.json")), failure.getMessage());
+    }
+
+    @Test
     void fileNameMustMatchTheTrialId() throws IOException {
         write("gamma.json", MAPPER.writeValueAsString(validTrial("alpha")));
         assertEquals(List.of("gamma.json", "$.id"), List.of(onlyViolation().file(), onlyViolation().path()));
