@@ -1,7 +1,6 @@
 package org.trialevidence.analysis;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
-import org.trialevidence.trial.Trial;
+import org.trialevidence.trial.TrialService;
 import org.trialevidence.trial.TrialLookup;
 
 import java.util.LinkedHashMap;
@@ -29,9 +28,10 @@ public class ComparisonResource {
     ComparisonService comparisons;
     @Inject
     TrialLookup trials;
+    @Inject
+    TrialService trialService;
 
     @GET
-    @Transactional
     @Operation(operationId = "compareTrials", summary = "Compare trials side by side",
             description = "Two or more trials (repeat trial) and one endpoint, with any other filter of /api/v1/results. One row per trial with arms, values, "
                     + "effect estimate with CI and p, setting and biomarker selection, and the differences a reader must notice (setting, comparator, population, "
@@ -42,7 +42,7 @@ public class ComparisonResource {
     public TrialComparison compare(@BeanParam ResultCriteria criteria) {
         ResultFilter filter = ResultFilter.parse(criteria, trials);
         Map<String, String> acronyms = new LinkedHashMap<>();
-        filter.trialIds().forEach(id -> acronyms.put(id, Trial.<Trial>findById(id).acronym));
+        filter.trialIds().forEach(id -> acronyms.put(id, trialService.summary(id).orElseThrow().acronym()));
         return comparisons.compare(filter, acronyms);
     }
 }

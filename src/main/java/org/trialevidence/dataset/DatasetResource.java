@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.trialevidence.result.Result;
+import org.trialevidence.result.ResultService;
 import org.trialevidence.trial.TrialService;
 
 import java.util.LinkedHashMap;
@@ -24,6 +24,8 @@ public class DatasetResource {
     EntityManager entityManager;
     @Inject
     TrialService trials;
+    @Inject
+    ResultService results;
 
     @GET
     @Transactional
@@ -40,10 +42,8 @@ public class DatasetResource {
         Map<String, Long> studyTypes = new LinkedHashMap<>();
         entityManager.createQuery("select t.studyType, count(t) from Trial t group by t.studyType order by t.studyType", Object[].class)
                 .getResultList().forEach(row -> studyTypes.put((String) row[0], (Long) row[1]));
-        List<Result> results = Result.listAll();
         List<DatasetView.ReviewView> reviews = Review.<Review>listAll().stream()
-                .map(review -> new DatasetView.ReviewView(review.document, review.title, review.citation,
-                        results.stream().filter(result -> result.sources.stream().anyMatch(source -> source.document().equals(review.document))).count()))
+                .map(review -> new DatasetView.ReviewView(review.document, review.title, review.citation, results.countQuoting(review.document)))
                 .toList();
         return new DatasetView(state.version, state.loadedAt, state.sourceFidelityChecked, counts, studyTypes, trials.phases(), reviews);
     }

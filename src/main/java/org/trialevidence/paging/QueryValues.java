@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,25 +49,5 @@ public final class QueryValues {
             chosen.add(match);
         }
         return chosen;
-    }
-
-    /**
-     * An ORDER BY clause for a sort key (optionally prefixed with '-'), from the keys an endpoint offers;
-     * {@code tieBreak} keeps pages stable.
-     */
-    public static String orderBy(String sort, String defaultKey, Map<String, String> expressions, String tieBreak) {
-        String key = sort == null || sort.isBlank() ? defaultKey : sort.strip();
-        boolean descending = key.startsWith("-");
-        String name = descending ? key.substring(1) : key;
-        String expression = expressions.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst()
-                .orElseThrow(() -> ProblemException.invalidParameter("sort", "'" + sort + "' is not a sort key here (prefix '-' for descending).",
-                        List.copyOf(expressions.keySet()), null));
-        return " order by " + expression + (descending ? " desc nulls last" : " asc nulls last") + ", " + tieBreak;
-    }
-
-    /** A case-insensitive LIKE pattern for "contains", with the wildcards of the text escaped by '\\'. */
-    public static String containsPattern(String text) {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -43,8 +43,8 @@ public class ResultResource {
     public Response search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers) {
         boolean csv = paging.csv(headers);
         ResultFilter filter = ResultFilter.parse(criteria, trials);
-        return ListResponses.respond(csv, paging.pageRequest(csv), page -> results.search(filter, page),
-                row -> results.forEach(filter, row), ResultCsv.COLUMNS, "results.csv");
+        return ListResponses.respond(csv, paging.pageRequest(csv), page -> results.searchJson(filter, page),
+                page -> results.search(filter, page), row -> results.forEach(filter, row), ResultCsv.COLUMNS, "results.csv");
     }
 
     /** Names the page type for OpenAPI (generic records are not described by their type parameter). */

@@ -3,40 +3,144 @@ package org.trialevidence.result;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.trialevidence.api.RawJson;
+import org.trialevidence.dataset.DatasetChanged;
+import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.trial.Arm;
 import org.trialevidence.trial.Trial;
+import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.math.BigDecimal;
 import java.util.TreeSet;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Set;
 
-/** Runs the evidence query and presents results in their JSON contract. */
+/**
+ * Answers the evidence query from an in-memory index of the current dataset version (rebuilt when the database
+ * holds a new version) and presents results in their JSON contract.
+ */
 @ApplicationScoped
 public class ResultService {
+    /** Up to this many results the index keeps every view; beyond, the views of a page are read from the database. */
+    static final int KEEP_VIEWS_UP_TO = 50_000;
+    private static final int CHUNK = 500;
+
     @Inject
     EntityManager entityManager;
     @Inject
     SourceViews sourceViews;
+    @Inject
+    DatasetService dataset;
+    @Inject
+    ObjectMapper mapper;
 
-    private static final String FROM = "from Result r join fetch r.trial t";
+    private volatile ResultIndex index;
 
-    @Transactional
-    public Page<ResultView> search(ResultFilter filter, PageRequest page) {
-        return filter.where().page(entityManager, Result.class, "r", FROM, "from Result r join r.trial t", filter.orderBy(), page, this::view);
+    void onDatasetChanged(@Observes DatasetChanged changed) {
+        rebuild(changed.version());
     }
 
-    /** Every matching result in the filter's order, streamed: for CSV with size=all, exports and analyses. */
-    @Transactional
+    private ResultIndex index() {
+        ResultIndex current = index;
+        String version = dataset.version();
+        return current != null && current.version.equals(version) ? current : rebuild(version);
+    }
+
+    private synchronized ResultIndex rebuild(String version) {
+        if (index != null && index.version.equals(version)) {
+            return index;
+        }
+        index = QuarkusTransaction.requiringNew().call(() -> {
+            long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
+            ResultIndex.Builder builder = new ResultIndex.Builder(version, count <= KEEP_VIEWS_UP_TO, this::json);
+            List<Result> batch = new ArrayList<>();
+            try (Stream<Result> results = entityManager.createQuery("select r from Result r join fetch r.trial t order by t.acronym, r.position, r.id", Result.class)
+                    .setHint("org.hibernate.fetchSize", CHUNK).getResultStream()) {
+                results.forEach(result -> {
+                    builder.add(result, view(result));
+                    batch.add(result);
+                    if (batch.size() == CHUNK) {
+                        batch.clear();
+                        entityManager.clear();
+                    }
+                });
+            }
+            return builder.build();
+        });
+        return index;
+    }
+
+    /** The rows of one page of a query, and how many rows match in all. */
+    private record PageRows(ResultIndex index, List<Integer> rows, long total) { }
+
+    private PageRows pageRows(ResultFilter filter, PageRequest page) {
+        ResultIndex current = index();
+        BitSet matching = current.matching(filter);
+        return new PageRows(current, current.order(filter.sort().key()).page(matching, filter.sort().descending(), page.offset(), page.size()),
+                matching.cardinality());
+    }
+
+    public Page<ResultView> search(ResultFilter filter, PageRequest page) {
+        PageRows found = pageRows(filter, page);
+        return Page.of(views(found.index(), found.rows()), page, found.total());
+    }
+
+    /** The same page with each item as the JSON written when the read model was built (the list endpoint's answer). */
+    public Page<RawJson> searchJson(ResultFilter filter, PageRequest page) {
+        PageRows found = pageRows(filter, page);
+        ResultIndex current = found.index();
+        List<RawJson> items = current.json != null ? found.rows().stream().map(row -> current.json[row]).toList()
+                : views(current, found.rows()).stream().map(this::json).toList();
+        return Page.of(items, page, found.total());
+    }
+
+    private RawJson json(ResultView view) {
+        try {
+            return new RawJson(mapper.writeValueAsString(view));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write result " + view.id(), e);
+        }
+    }
+
+    /** Every matching result in the filter's order, a chunk at a time: for CSV with size=all, exports and analyses. */
     public void forEach(ResultFilter filter, Consumer<ResultView> action) {
-        filter.where().forEach(entityManager, Result.class, "r", FROM, filter.orderBy(), result -> action.accept(view(result)));
+        ResultIndex current = index();
+        BitSet matching = current.matching(filter);
+        for (long offset = 0; ; offset += CHUNK) {
+            List<Integer> rows = current.order(filter.sort().key()).page(matching, filter.sort().descending(), offset, CHUNK);
+            views(current, rows).forEach(action);
+            if (rows.size() < CHUNK) {
+                return;
+            }
+        }
+    }
+
+    /** How many results (of every study type) use any of the codes: vocabulary usage. */
+    public int countUsing(VocabularyKind kind, Set<String> codes) {
+        return index().countUsing(kind, codes);
+    }
+
+    /** How many results quote the review. */
+    public int countQuoting(String document) {
+        return index().countQuoting(document);
+    }
+
+    public int countConflicting() {
+        return index().countConflicting();
     }
 
     /** Every matching result, for views that need them all at once (comparison, meta-analysis, plots). */
@@ -44,6 +148,19 @@ public class ResultService {
         List<ResultView> all = new ArrayList<>();
         forEach(filter, all::add);
         return all;
+    }
+
+    private List<ResultView> views(ResultIndex current, List<Integer> rows) {
+        if (current.views != null) {
+            return rows.stream().map(row -> current.views[row]).toList();
+        }
+        List<String> ids = rows.stream().map(row -> current.ids[row]).toList();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, ResultView> byId = new HashMap<>();
+            entityManager.createQuery("select r from Result r join fetch r.trial where r.id in :ids", Result.class)
+                    .setParameter("ids", ids).getResultList().forEach(result -> byId.put(result.id, view(result)));
+            return ids.stream().map(byId::get).toList();
+        });
     }
 
     public ResultView view(Result result) {

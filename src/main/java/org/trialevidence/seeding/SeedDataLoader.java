@@ -4,8 +4,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.Review;
 
@@ -19,17 +21,21 @@ import java.util.Set;
 
 /**
  * Loads seed-data into the database at start-up, all or nothing: the whole directory is validated first
- * (a fault stops start-up, naming file and JSON path), then written in one transaction.
+ * (a fault stops start-up, naming file and JSON path), then written in one transaction; the read models are
+ * built before the service reports ready.
  */
 @ApplicationScoped
 public class SeedDataLoader {
     private final Path seedDirectory;
     private final Optional<Path> reviewsDirectory;
+    private final Event<DatasetChanged> datasetChanged;
     private volatile boolean loaded;
 
     SeedDataLoader(@ConfigProperty(name = "evidence.seed-dir", defaultValue = "seed-data") Path seedDirectory,
-                   @ConfigProperty(name = "evidence.reviews-dir") Optional<Path> reviewsDirectory) {
+                   @ConfigProperty(name = "evidence.reviews-dir") Optional<Path> reviewsDirectory,
+                   Event<DatasetChanged> datasetChanged) {
         this.seedDirectory = seedDirectory;
+        this.datasetChanged = datasetChanged;
         this.reviewsDirectory = reviewsDirectory;
     }
 
@@ -41,6 +47,7 @@ public class SeedDataLoader {
         }
         SeedDataset dataset = new SeedDataReader().read(seedDirectory, reviews);
         QuarkusTransaction.requiringNew().run(() -> writeDataset(dataset, reviews.isPresent()));
+        datasetChanged.fire(new DatasetChanged(dataset.version()));
         loaded = true;
         Log.infof("Loaded seed-data %s from %s: %d trials, %d results", dataset.version(), seedDirectory.toAbsolutePath(),
                 dataset.trials().size(), dataset.trials().stream().mapToInt(trial -> trial.results().size()).sum());

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.api.RawJson;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.export.ListResponses;
 import org.trialevidence.export.TrialCsv;
@@ -30,6 +31,8 @@ import java.util.List;
 public class TrialResource {
     @Inject
     TrialService trials;
+    @Inject
+    TrialLookup lookup;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
@@ -52,8 +55,8 @@ public class TrialResource {
     @APIResponse(responseCode = "200", description = "The trial", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialView.class)))
     @APIResponse(responseCode = "404", description = "No trial has that name; the nearest names are suggested",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TrialView get(@Parameter(description = "Trial id, acronym or alias", example = "INAVO 120") @PathParam("idOrAcronymOrAlias") String name) {
-        return trials.get(name);
+    public RawJson get(@Parameter(description = "Trial id, acronym or alias", example = "INAVO 120") @PathParam("idOrAcronymOrAlias") String name) {
+        return lookup.get("idOrAcronymOrAlias", name);
     }
 
     /** Names the page type for OpenAPI (generic records are not described by their type parameter). */

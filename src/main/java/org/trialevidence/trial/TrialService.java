@@ -1,60 +1,170 @@
 package org.trialevidence.trial;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.trialevidence.api.RawJson;
+import org.trialevidence.dataset.DatasetChanged;
+import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.result.ResultService;
 import org.trialevidence.result.ResultView;
+import org.trialevidence.vocabulary.Spelling;
 import org.trialevidence.vocabulary.Term;
 import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
 
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
-/** Lists and presents trials. */
+/**
+ * Lists and presents trials from an in-memory index of the current dataset version (rebuilt when the database
+ * holds a new version); full records are read from the database and kept until the version changes.
+ */
 @ApplicationScoped
 public class TrialService {
+    /** Full records kept per version; beyond this many the cache starts afresh rather than grow without bound. */
+    static final int CACHED_RECORDS = 10_000;
+
     @Inject
     EntityManager entityManager;
-    @Inject
-    TrialLookup lookup;
     @Inject
     ResultService results;
     @Inject
     SourceViews sources;
+    @Inject
+    DatasetService dataset;
+
+    private volatile TrialIndex index;
+    private final Map<String, RawJson> records = new ConcurrentHashMap<>();
+    @Inject
+    ObjectMapper mapper;
+
+    void onDatasetChanged(@Observes DatasetChanged changed) {
+        rebuild(changed.version());
+    }
+
+    TrialIndex index() {
+        TrialIndex current = index;
+        String version = dataset.version();
+        return current != null && current.version.equals(version) ? current : rebuild(version);
+    }
+
+    private synchronized TrialIndex rebuild(String version) {
+        if (index != null && index.version.equals(version)) {
+            return index;
+        }
+        index = QuarkusTransaction.requiringNew().call(() -> {
+            List<TrialIndex.Row> rows = new ArrayList<>();
+            int[] handled = {0};
+            try (Stream<Trial> trials = entityManager.createQuery("select t from Trial t order by lower(t.acronym), t.id", Trial.class)
+                    .setHint("org.hibernate.fetchSize", 500).getResultStream()) {
+                trials.forEach(trial -> {
+                    List<String> names = trial.names.stream().map(TrialAlias::name).toList();
+                    Set<String> subgroupBiomarkers = new HashSet<>();
+                    trial.results.forEach(result -> subgroupBiomarkers.addAll(result.populationBiomarkers));
+                    rows.add(new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers));
+                    if (++handled[0] % 500 == 0) {
+                        entityManager.clear();
+                    }
+                });
+            }
+            return new TrialIndex(version, rows);
+        });
+        records.clear();
+        return index;
+    }
 
     /** Validates the criteria against the vocabularies and the phases present. */
-    @Transactional
     public TrialFilter filter(TrialCriteria criteria) {
-        return TrialFilter.parse(criteria, phases());
+        return TrialFilter.parse(criteria, index().phases);
     }
 
-    @Transactional
     public Page<TrialSummaryView> search(TrialFilter filter, PageRequest page) {
-        return filter.where().page(entityManager, Trial.class, "t", "from Trial t", "from Trial t", filter.orderBy(), page, TrialService::summary);
+        TrialIndex current = index();
+        BitSet matching = current.matching(filter);
+        List<Integer> rows = current.order(filter.sort().key()).page(matching, filter.sort().descending(), page.offset(), page.size());
+        return Page.of(rows.stream().map(current.summaries::get).toList(), page, matching.cardinality());
     }
 
-    /** Every matching trial in the filter's order, streamed (CSV with size=all). */
-    @Transactional
+    /** Every matching trial in the filter's order (CSV with size=all). */
     public void forEach(TrialFilter filter, Consumer<TrialSummaryView> action) {
-        filter.where().forEach(entityManager, Trial.class, "t", "from Trial t", filter.orderBy(), trial -> action.accept(summary(trial)));
+        TrialIndex current = index();
+        current.order(filter.sort().key()).page(current.matching(filter), filter.sort().descending(), 0, Integer.MAX_VALUE)
+                .forEach(row -> action.accept(current.summaries.get(row)));
     }
 
     /** The phases as reported in the dataset: the values the phase filter accepts. */
-    @Transactional
     public List<String> phases() {
-        return entityManager.createQuery("select distinct t.phase from Trial t where t.phase is not null order by t.phase", String.class).getResultList();
+        return index().phases;
     }
 
-    @Transactional
-    public TrialView get(String name) {
-        Trial trial = lookup.get("idOrAcronymOrAlias", name);
+    /** The id of the trial with that id, acronym or alias, whatever its case, spacing or hyphens. */
+    public Optional<String> idOf(String name) {
+        return summary(name).map(TrialSummaryView::id);
+    }
+
+    /** Acronyms of the trials with a name that starts like the one asked for, or is closest to it. */
+    public List<String> nearest(String name) {
+        String key = TrialNames.key(name);
+        TrialIndex current = index();
+        return current.nameKeys().stream()
+                .sorted(Comparator.comparingInt((String candidate) -> candidate.startsWith(key) || key.startsWith(candidate) ? 0 : 1)
+                        .thenComparingInt(candidate -> Spelling.distance(candidate, key)))
+                .map(candidate -> current.summaries.get(current.rowOf(candidate)).acronym()).distinct().limit(3).toList();
+    }
+
+    /** The list view of the trial with that name. */
+    public Optional<TrialSummaryView> summary(String name) {
+        TrialIndex current = index();
+        return Optional.ofNullable(current.rowOf(name)).map(current.summaries::get);
+    }
+
+    public int countUsing(VocabularyKind kind, Set<String> codes) {
+        return index().countUsing(kind, codes);
+    }
+
+    public int count() {
+        return index().summaries.size();
+    }
+
+    /** The full record as JSON, or empty when no trial has that name. */
+    public Optional<RawJson> get(String name) {
+        Optional<String> id = idOf(name);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        if (records.size() > CACHED_RECORDS) {
+            records.clear();
+        }
+        return Optional.of(records.computeIfAbsent(id.get(), key -> QuarkusTransaction.requiringNew().call(() -> json(record(Trial.findById(key))))));
+    }
+
+    private RawJson json(TrialView record) {
+        try {
+            return new RawJson(mapper.writeValueAsString(record));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write trial " + record.id(), e);
+        }
+    }
+
+    private TrialView record(Trial trial) {
         return new TrialView(trial.id, trial.acronym, trial.aliases(), trial.title, trial.studyType, trial.phase, trial.designNotes,
                 trial.sponsor, trial.yearsConducted, trial.status, trial.setting, trial.lineOfTherapy, trial.population,
                 trial.menopausalStatus, List.copyOf(new TreeSet<>(trial.biomarkers)), drugClasses(trial),

@@ -1,0 +1,33 @@
+package org.trialevidence.index;
+
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** For each term, the rows that carry it, as a bit set over row numbers. */
+public final class Postings {
+    private final Map<String, BitSet> rowsByTerm = new HashMap<>();
+
+    public void add(String term, int row) {
+        if (term != null) {
+            rowsByTerm.computeIfAbsent(term, key -> new BitSet()).set(row);
+        }
+    }
+
+    public void addAll(Collection<String> terms, int row) {
+        terms.forEach(term -> add(term, row));
+    }
+
+    /** Rows carrying any of the terms (a new set the caller may change). */
+    public BitSet anyOf(Collection<String> terms) {
+        BitSet rows = new BitSet();
+        for (String term : terms) {
+            BitSet posting = rowsByTerm.get(term);
+            if (posting != null) {
+                rows.or(posting);
+            }
+        }
+        return rows;
+    }
+}

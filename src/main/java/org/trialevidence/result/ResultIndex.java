@@ -1,0 +1,239 @@
+package org.trialevidence.result;
+
+import org.trialevidence.api.RawJson;
+import org.trialevidence.index.Postings;
+import org.trialevidence.index.RowOrder;
+import org.trialevidence.trial.Arm;
+import org.trialevidence.trial.ArmDrug;
+import org.trialevidence.vocabulary.VocabularyKind;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * The results of one dataset version as bit-set postings and precomputed orders, so that a filtered, sorted page
+ * is a few bit-set operations and a walk down one order, whatever the size of the dataset. Rows are numbered in
+ * the default order (trial acronym, then curation order). Immutable once built.
+ */
+final class ResultIndex {
+    final String version;
+    final String[] ids;
+    /** Views of every row, and their JSON, when the dataset is small enough to keep them; otherwise pages are read from the database. */
+    final ResultView[] views;
+    final RawJson[] json;
+    private final Postings trials;
+    private final Postings endpoints;
+    private final Postings settings;
+    private final Postings biomarkers;
+    private final Postings drugs;
+    private final Postings drugClasses;
+    private final Postings populationTypes;
+    private final Postings effectMeasures;
+    private final Postings studyTypes;
+    private final Postings documents;
+    private final BitSet significant;
+    private final BitSet notSignificant;
+    private final BitSet conflicting;
+    private final double[] hazardRatios;
+    private final String[][] armLabels;
+    private final List<Set<String>> armDrugs;
+    private final Map<String, RowOrder> orders;
+
+    private ResultIndex(Builder builder) {
+        int count = builder.ids.size();
+        version = builder.version;
+        ids = builder.ids.toArray(String[]::new);
+        views = builder.views == null ? null : builder.views.toArray(ResultView[]::new);
+        json = builder.views == null ? null : builder.views.stream().map(builder.writer).toArray(RawJson[]::new);
+        trials = builder.trials;
+        endpoints = builder.endpoints;
+        settings = builder.settings;
+        biomarkers = builder.biomarkers;
+        drugs = builder.drugs;
+        drugClasses = builder.drugClasses;
+        populationTypes = builder.populationTypes;
+        effectMeasures = builder.effectMeasures;
+        studyTypes = builder.studyTypes;
+        documents = builder.documents;
+        significant = builder.significant;
+        notSignificant = builder.notSignificant;
+        conflicting = builder.conflicting;
+        hazardRatios = builder.hazardRatios.stream().mapToDouble(Double::doubleValue).toArray();
+        armLabels = builder.armLabels.toArray(String[][]::new);
+        armDrugs = List.copyOf(builder.armDrugs);
+        List<String> endpointCodes = builder.endpointCodes;
+        List<BigDecimal> estimates = builder.estimates;
+        List<BigDecimal> pValues = builder.pValues;
+        orders = Map.of(
+                "trial", RowOrder.identity(count),
+                "endpoint", RowOrder.by(count, endpointCodes::get),
+                "hazardRatio", RowOrder.by(count, estimates::get),
+                "estimate", RowOrder.by(count, estimates::get),
+                "pValue", RowOrder.by(count, pValues::get),
+                "id", RowOrder.by(count, row -> ids[row]));
+    }
+
+    /** Collects rows in the default order while the results stream past. */
+    static final class Builder {
+        private final String version;
+        private final List<String> ids = new ArrayList<>();
+        private final List<ResultView> views;
+        private final Postings trials = new Postings();
+        private final Postings endpoints = new Postings();
+        private final Postings settings = new Postings();
+        private final Postings biomarkers = new Postings();
+        private final Postings drugs = new Postings();
+        private final Postings drugClasses = new Postings();
+        private final Postings populationTypes = new Postings();
+        private final Postings effectMeasures = new Postings();
+        private final Postings studyTypes = new Postings();
+        private final Postings documents = new Postings();
+        private final BitSet significant = new BitSet();
+        private final BitSet notSignificant = new BitSet();
+        private final BitSet conflicting = new BitSet();
+        private final List<Double> hazardRatios = new ArrayList<>();
+        private final List<String[]> armLabels = new ArrayList<>();
+        private final List<Set<String>> armDrugs = new ArrayList<>();
+        private final List<String> endpointCodes = new ArrayList<>();
+        private final List<BigDecimal> estimates = new ArrayList<>();
+        private final List<BigDecimal> pValues = new ArrayList<>();
+
+        private final java.util.function.Function<ResultView, RawJson> writer;
+
+        Builder(String version, boolean keepViews, java.util.function.Function<ResultView, RawJson> writer) {
+            this.version = version;
+            this.views = keepViews ? new ArrayList<>() : null;
+            this.writer = writer;
+        }
+
+        void add(Result result, ResultView view) {
+            int row = ids.size();
+            ids.add(result.id);
+            if (views != null) {
+                views.add(view);
+            }
+            trials.add(result.trial.id, row);
+            endpoints.add(result.endpoint, row);
+            settings.add(result.trial.setting, row);
+            biomarkers.addAll(view.biomarkers(), row);
+            populationTypes.add(result.populationType, row);
+            effectMeasures.add(result.effectMeasure, row);
+            studyTypes.add(result.trial.studyType, row);
+            view.sources().forEach(source -> documents.add(source.document(), row));
+            if (Boolean.TRUE.equals(result.significant)) {
+                significant.set(row);
+            } else if (Boolean.FALSE.equals(result.significant)) {
+                notSignificant.set(row);
+            }
+            if (result.conflicting) {
+                conflicting.set(row);
+            }
+            hazardRatios.add("HR".equals(result.effectMeasure) && result.estimate != null ? result.estimate.doubleValue() : Double.NaN);
+            List<String> labels = new ArrayList<>();
+            Set<String> drugCodes = new HashSet<>();
+            for (Arm arm : result.arms) {
+                labels.add(arm.label.toLowerCase(Locale.ROOT));
+                for (ArmDrug drug : arm.drugs) {
+                    drugCodes.add(drug.drug());
+                    drugs.add(drug.drug(), row);
+                    drugClasses.add(drug.drugClass(), row);
+                }
+            }
+            armLabels.add(labels.toArray(String[]::new));
+            armDrugs.add(Set.copyOf(drugCodes));
+            endpointCodes.add(result.endpoint);
+            estimates.add(result.estimate);
+            pValues.add(result.pValue);
+        }
+
+        ResultIndex build() {
+            return new ResultIndex(this);
+        }
+    }
+
+    int size() {
+        return ids.length;
+    }
+
+    /** The rows the filter matches. */
+    BitSet matching(ResultFilter filter) {
+        BitSet rows = new BitSet();
+        rows.set(0, ids.length);
+        narrow(rows, filter.trialIds(), trials);
+        narrow(rows, filter.endpoints(), endpoints);
+        narrow(rows, filter.settings(), settings);
+        narrow(rows, filter.biomarkers(), biomarkers);
+        narrow(rows, filter.drugs(), drugs);
+        narrow(rows, filter.drugClasses(), drugClasses);
+        narrow(rows, filter.effectMeasures(), effectMeasures);
+        narrow(rows, filter.studyTypes(), studyTypes);
+        filter.populationType().ifPresent(type -> rows.and(populationTypes.anyOf(Set.of(type))));
+        filter.significant().ifPresent(wanted -> rows.and(wanted ? significant : notSignificant));
+        filter.conflicting().ifPresent(wanted -> {
+            if (wanted) {
+                rows.and(conflicting);
+            } else {
+                rows.andNot(conflicting);
+            }
+        });
+        filter.maxHazardRatio().ifPresent(max -> keep(rows, row -> hazardRatios[row] <= max.doubleValue()));
+        for (ResultFilter.ArmMatch arm : filter.arms()) {
+            keep(rows, row -> armMatches(row, arm));
+        }
+        return rows;
+    }
+
+    private boolean armMatches(int row, ResultFilter.ArmMatch arm) {
+        for (String label : armLabels[row]) {
+            if (label.contains(arm.labelText())) {
+                return true;
+            }
+        }
+        return arm.drugs().stream().anyMatch(armDrugs.get(row)::contains);
+    }
+
+    private static void narrow(BitSet rows, Set<String> terms, Postings postings) {
+        if (!terms.isEmpty()) {
+            rows.and(postings.anyOf(terms));
+        }
+    }
+
+    private static void keep(BitSet rows, IntPredicate test) {
+        for (int row = rows.nextSetBit(0); row >= 0; row = rows.nextSetBit(row + 1)) {
+            if (!test.test(row)) {
+                rows.clear(row);
+            }
+        }
+    }
+
+    RowOrder order(String sortKey) {
+        return orders.get(sortKey);
+    }
+
+    /** Results using any of the codes of a vocabulary. */
+    int countUsing(VocabularyKind kind, Set<String> codes) {
+        Postings postings = switch (kind) {
+            case SETTINGS -> settings;
+            case BIOMARKERS -> biomarkers;
+            case ENDPOINTS -> endpoints;
+            case DRUG_CLASSES -> drugClasses;
+            case DRUGS -> drugs;
+        };
+        return postings.anyOf(codes).cardinality();
+    }
+
+    int countQuoting(String document) {
+        return documents.anyOf(Set.of(document)).cardinality();
+    }
+
+    int countConflicting() {
+        return conflicting.cardinality();
+    }
+}

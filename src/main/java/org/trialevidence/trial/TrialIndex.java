@@ -1,0 +1,128 @@
+package org.trialevidence.trial;
+
+import org.trialevidence.index.Postings;
+import org.trialevidence.index.RowOrder;
+import org.trialevidence.vocabulary.VocabularyKind;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The trials of one dataset version as bit-set postings, precomputed orders and their list views; names map to
+ * rows for lookups by id, acronym or alias. Rows are numbered in acronym order. Immutable once built.
+ */
+final class TrialIndex {
+    final String version;
+    final List<TrialSummaryView> summaries;
+    final List<String> phases;
+    private final Map<String, Integer> rowByName;
+    private final List<String> searchTexts;
+    private final Postings drugs = new Postings();
+    private final Postings drugClasses = new Postings();
+    private final Postings settings = new Postings();
+    private final Postings biomarkers = new Postings();
+    private final Postings endpoints = new Postings();
+    private final Postings phasePostings = new Postings();
+    private final Postings studyTypes = new Postings();
+    private final Postings statuses = new Postings();
+    private final Map<String, RowOrder> orders;
+
+    /** One trial as the index needs it. */
+    record Row(TrialSummaryView summary, List<String> names, String searchText, Set<String> subgroupBiomarkers) { }
+
+    TrialIndex(String version, List<Row> rows) {
+        this.version = version;
+        int count = rows.size();
+        List<TrialSummaryView> views = new ArrayList<>(count);
+        rowByName = new HashMap<>();
+        searchTexts = new ArrayList<>(count);
+        Set<String> phaseSet = new TreeSet<>();
+        for (int row = 0; row < count; row++) {
+            TrialSummaryView trial = rows.get(row).summary();
+            views.add(trial);
+            for (String name : rows.get(row).names()) {
+                rowByName.putIfAbsent(TrialNames.key(name), row);
+            }
+            searchTexts.add(rows.get(row).searchText());
+            drugs.addAll(trial.drugs(), row);
+            drugClasses.addAll(trial.drugClasses(), row);
+            settings.add(trial.setting(), row);
+            biomarkers.addAll(trial.biomarkers(), row);
+            biomarkers.addAll(rows.get(row).subgroupBiomarkers(), row);
+            endpoints.addAll(trial.endpoints(), row);
+            if (trial.phase() != null) {
+                phaseSet.add(trial.phase());
+                phasePostings.add(trial.phase().toLowerCase(Locale.ROOT), row);
+            }
+            studyTypes.add(trial.studyType(), row);
+            statuses.add(trial.status(), row);
+        }
+        summaries = List.copyOf(views);
+        phases = List.copyOf(phaseSet);
+        orders = Map.of(
+                "acronym", RowOrder.identity(count),
+                "id", RowOrder.by(count, row -> summaries.get(row).id()),
+                "phase", RowOrder.by(count, row -> summaries.get(row).phase()),
+                "setting", RowOrder.by(count, row -> summaries.get(row).setting()),
+                "results", RowOrder.by(count, row -> summaries.get(row).resultCount()));
+    }
+
+    Integer rowOf(String name) {
+        return rowByName.get(TrialNames.key(name));
+    }
+
+    Set<String> nameKeys() {
+        return rowByName.keySet();
+    }
+
+    BitSet matching(TrialFilter filter) {
+        BitSet rows = new BitSet();
+        rows.set(0, summaries.size());
+        filter.text().ifPresent(text -> {
+            Integer named = rowOf(text);
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (int row = rows.nextSetBit(0); row >= 0; row = rows.nextSetBit(row + 1)) {
+                if (!searchTexts.get(row).contains(lower) && (named == null || named != row)) {
+                    rows.clear(row);
+                }
+            }
+        });
+        narrow(rows, filter.drugs(), drugs);
+        narrow(rows, filter.drugClasses(), drugClasses);
+        narrow(rows, filter.settings(), settings);
+        narrow(rows, filter.biomarkers(), biomarkers);
+        narrow(rows, filter.endpoints(), endpoints);
+        narrow(rows, filter.phases(), phasePostings);
+        narrow(rows, filter.studyTypes(), studyTypes);
+        narrow(rows, filter.statuses(), statuses);
+        return rows;
+    }
+
+    private static void narrow(BitSet rows, Set<String> terms, Postings postings) {
+        if (!terms.isEmpty()) {
+            rows.and(postings.anyOf(terms));
+        }
+    }
+
+    RowOrder order(String key) {
+        return orders.get(key);
+    }
+
+    /** Trials using any of the codes of a vocabulary. */
+    int countUsing(VocabularyKind kind, Set<String> codes) {
+        Postings postings = switch (kind) {
+            case SETTINGS -> settings;
+            case BIOMARKERS -> biomarkers;
+            case ENDPOINTS -> endpoints;
+            case DRUG_CLASSES -> drugClasses;
+            case DRUGS -> drugs;
+        };
+        return postings.anyOf(codes).cardinality();
+    }
+}
