@@ -2,7 +2,6 @@ package org.trialevidence.fhir;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.Evidence;
 import org.trialevidence.result.ResultFilter;
@@ -31,12 +30,11 @@ public class EvidenceService {
      * @param self the URL that was asked (the searchset's self link)
      * @param evidenceBase the URL under which Evidence ids are resolved, ending in '/'
      */
-    @Transactional
     public Bundle search(ResultFilter filter, String self, String evidenceBase) {
         // A result's view names its compared arms by id; their labels, drugs and doses are in the trial's record.
         Map<String, TrialView> trialsById = new HashMap<>();
         List<Evidence> evidence = results.all(filter).stream().filter(result -> result.comparison() != null)
-                .map(result -> EvidenceMapper.evidence(result, trialsById.computeIfAbsent(result.trial().id(), trials::get)))
+                .map(result -> EvidenceMapper.evidence(result, trialsById.computeIfAbsent(result.trial().id(), id -> trials.view(id).orElseThrow())))
                 .toList();
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(evidence.size());
         bundle.addLink().setRelation(Bundle.LinkRelationTypes.SELF).setUrl(self);

@@ -17,7 +17,7 @@ public class TrialLookup {
     TrialService trials;
 
     public RawJson get(String parameter, String name) {
-        return trials.get(name).orElseThrow(() -> ProblemException.notFound(parameter,
+        return trials.json(name).orElseThrow(() -> ProblemException.notFound(parameter,
                 "No trial is named '" + name + "' (by id, acronym or alias).", trials.nearest(name)));
     }
 

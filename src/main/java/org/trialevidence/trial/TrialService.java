@@ -144,8 +144,13 @@ public class TrialService {
         return index().summaries.size();
     }
 
-    /** The full record as JSON, or empty when no trial has that name. */
-    public Optional<RawJson> get(String name) {
+    /** The full record, read from the database, or empty when no trial has that name. */
+    public Optional<TrialView> view(String name) {
+        return idOf(name).map(id -> QuarkusTransaction.requiringNew().call(() -> record(Trial.findById(id))));
+    }
+
+    /** The full record as JSON (kept until the dataset changes), or empty when no trial has that name. */
+    public Optional<RawJson> json(String name) {
         Optional<String> id = idOf(name);
         if (id.isEmpty()) {
             return Optional.empty();
