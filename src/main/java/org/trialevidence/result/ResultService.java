@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
@@ -36,7 +37,8 @@ import java.util.Set;
 @ApplicationScoped
 public class ResultService {
     /** Up to this many results the index keeps every view; beyond, the views of a page are read from the database. */
-    static final int KEEP_VIEWS_UP_TO = 50_000;
+    @ConfigProperty(name = "evidence.read-model.keep-views-up-to", defaultValue = "50000")
+    int keepViewsUpTo;
     private static final int CHUNK = 500;
 
     @Inject
@@ -66,7 +68,7 @@ public class ResultService {
         }
         index = QuarkusTransaction.requiringNew().call(() -> {
             long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
-            ResultIndex.Builder builder = new ResultIndex.Builder(version, count <= KEEP_VIEWS_UP_TO, this::json);
+            ResultIndex.Builder builder = new ResultIndex.Builder(version, count <= keepViewsUpTo, this::json);
             List<Result> batch = new ArrayList<>();
             try (Stream<Result> results = entityManager.createQuery("select r from Result r join fetch r.trial t order by t.acronym, r.position, r.id", Result.class)
                     .setHint("org.hibernate.fetchSize", CHUNK).getResultStream()) {

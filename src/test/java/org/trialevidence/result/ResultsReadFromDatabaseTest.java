@@ -1,0 +1,60 @@
+package org.trialevidence.result;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Large datasets keep no views in memory and read each page's results from the database: the same answers must
+ * come out. The profile sets the threshold to 0 so the real data takes that path.
+ */
+@QuarkusTest
+@TestProfile(ResultsReadFromDatabaseTest.NoCachedViews.class)
+class ResultsReadFromDatabaseTest {
+
+    public static class NoCachedViews implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("evidence.read-model.keep-views-up-to", "0");
+        }
+    }
+
+    @Test
+    void serena6FromTheDatabasePath() {
+        // 002, text: "16.0 months ... versus 9.2 months ... (HR 0.44; 95% CI, 0.31–0.60; p<0.00001)"
+        given().queryParam("trial", "SERENA-6").queryParam("endpoint", "PFS").get("/api/v1/results").then().statusCode(200)
+                .body("items[0].comparison.hazardRatio", equalTo(0.44f))
+                .body("items[0].comparison.ciUpper", equalTo(0.6f))
+                .body("items[0].arms.find { it.role == 'experimental' }.value", equalTo(16.0f));
+    }
+
+    @Test
+    void pagesInOrderWithoutRepeatsOrGaps() throws java.io.IOException {
+        int total = given().queryParam("sort", "-hazardRatio").get("/api/v1/results").then().extract().path("totalItems");
+        Set<String> seen = new HashSet<>();
+        List<Float> estimates = new java.util.ArrayList<>();
+        for (int page = 0; page * 50 < total; page++) {
+            JsonPath json = given().queryParam("sort", "-hazardRatio").queryParam("size", 50).queryParam("page", page)
+                    .get("/api/v1/results").then().statusCode(200).extract().jsonPath();
+            seen.addAll(json.getList("items.id", String.class));
+            json.getList("items.comparison.estimate", Float.class).stream().filter(java.util.Objects::nonNull).forEach(estimates::add);
+        }
+        assertEquals(total, seen.size());
+        assertEquals(estimates.stream().sorted(java.util.Comparator.reverseOrder()).toList(), estimates);
+        String csv = given().queryParam("format", "csv").queryParam("size", "all").get("/api/v1/results").asString();
+        try (var parser = org.apache.commons.csv.CSVParser.parse(csv, org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            assertEquals(total, parser.getRecords().size(), "one CSV row per result");
+        }
+    }
+}
