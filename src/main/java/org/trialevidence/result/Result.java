@@ -96,4 +96,11 @@ public class Result extends PanacheEntityBase {
     public List<String> conflictsWith = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> notes = new ArrayList<>();
+
+    /**
+     * The result's API representation, derived from the columns above and rewritten whenever the read model is
+     * built: large datasets serve pages from it with one indexed read instead of loading the entity graph.
+     */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    public String viewJson;
 }

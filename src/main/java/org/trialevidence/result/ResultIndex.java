@@ -51,7 +51,7 @@ final class ResultIndex {
         version = builder.version;
         ids = builder.ids.toArray(String[]::new);
         views = builder.views == null ? null : builder.views.toArray(ResultView[]::new);
-        json = builder.views == null ? null : builder.views.stream().map(builder.writer).toArray(RawJson[]::new);
+        json = builder.json == null ? null : builder.json.toArray(RawJson[]::new);
         trials = builder.trials;
         endpoints = builder.endpoints;
         settings = builder.settings;
@@ -105,19 +105,20 @@ final class ResultIndex {
         private final List<BigDecimal> estimates = new ArrayList<>();
         private final List<BigDecimal> pValues = new ArrayList<>();
 
-        private final java.util.function.Function<ResultView, RawJson> writer;
+        private final List<RawJson> json;
 
-        Builder(String version, boolean keepViews, java.util.function.Function<ResultView, RawJson> writer) {
+        Builder(String version, boolean keepViews) {
             this.version = version;
             this.views = keepViews ? new ArrayList<>() : null;
-            this.writer = writer;
+            this.json = keepViews ? new ArrayList<>() : null;
         }
 
-        void add(Result result, ResultView view) {
+        void add(Result result, ResultView view, RawJson viewJson) {
             int row = ids.size();
             ids.add(result.id);
             if (views != null) {
                 views.add(view);
+                json.add(viewJson);
             }
             trials.add(result.trial.id, row);
             endpoints.add(result.endpoint, row);

@@ -68,15 +68,19 @@ public class ResultService {
         }
         index = QuarkusTransaction.requiringNew().call(() -> {
             long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
-            ResultIndex.Builder builder = new ResultIndex.Builder(version, count <= keepViewsUpTo, this::json);
-            List<Result> batch = new ArrayList<>();
+            ResultIndex.Builder builder = new ResultIndex.Builder(version, count <= keepViewsUpTo);
+            int[] handled = {0};
             try (Stream<Result> results = entityManager.createQuery("select r from Result r join fetch r.trial t order by t.acronym, r.position, r.id", Result.class)
                     .setHint("org.hibernate.fetchSize", CHUNK).getResultStream()) {
                 results.forEach(result -> {
-                    builder.add(result, view(result));
-                    batch.add(result);
-                    if (batch.size() == CHUNK) {
-                        batch.clear();
+                    ResultView view = view(result);
+                    RawJson json = json(view);
+                    if (!json.json().equals(result.viewJson)) {
+                        result.viewJson = json.json();
+                    }
+                    builder.add(result, view, json);
+                    if (++handled[0] % CHUNK == 0) {
+                        entityManager.flush();
                         entityManager.clear();
                     }
                 });
@@ -105,9 +109,7 @@ public class ResultService {
     public Page<RawJson> searchJson(ResultFilter filter, PageRequest page) {
         PageRows found = pageRows(filter, page);
         ResultIndex current = found.index();
-        List<RawJson> items = current.json != null ? found.rows().stream().map(row -> current.json[row]).toList()
-                : views(current, found.rows()).stream().map(this::json).toList();
-        return Page.of(items, page, found.total());
+        return Page.of(jsonOf(current, found.rows()), page, found.total());
     }
 
     private RawJson json(ResultView view) {
@@ -156,13 +158,32 @@ public class ResultService {
         if (current.views != null) {
             return rows.stream().map(row -> current.views[row]).toList();
         }
+        return storedJson(current, rows).stream().map(this::read).toList();
+    }
+
+    /** The JSON of the rows, from memory for small datasets, else read in one query from the stored representations. */
+    private List<RawJson> jsonOf(ResultIndex current, List<Integer> rows) {
+        return current.json != null ? rows.stream().map(row -> current.json[row]).toList() : storedJson(current, rows);
+    }
+
+    private List<RawJson> storedJson(ResultIndex current, List<Integer> rows) {
         List<String> ids = rows.stream().map(row -> current.ids[row]).toList();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, ResultView> byId = new HashMap<>();
-            entityManager.createQuery("select r from Result r join fetch r.trial where r.id in :ids", Result.class)
-                    .setParameter("ids", ids).getResultList().forEach(result -> byId.put(result.id, view(result)));
-            return ids.stream().map(byId::get).toList();
-        });
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, RawJson> byId = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createQuery("select r.id, r.viewJson from Result r where r.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList().forEach(row -> byId.put((String) row[0], new RawJson((String) row[1]))));
+        return ids.stream().map(byId::get).toList();
+    }
+
+    private ResultView read(RawJson json) {
+        try {
+            return mapper.readValue(json.json(), ResultView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result representation cannot be read", e);
+        }
     }
 
     public ResultView view(Result result) {
@@ -178,7 +199,7 @@ public class ResultService {
                 new ResultView.Population(result.populationType, result.populationLabel, List.copyOf(new TreeSet<>(result.populationBiomarkers))),
                 new ResultView.Analysis(result.analysisType, result.assessor, result.analysisDescription),
                 List.copyOf(biomarkers),
-                result.armValues.stream().map(value -> armResult(trial.arm(value.arm()), value)).toList(),
+                result.armValues.stream().map(value -> armResult(reportedArm(result, value.arm()), value)).toList(),
                 comparison(result),
                 result.rawText,
                 List.copyOf(result.notes),
@@ -187,6 +208,12 @@ public class ResultService {
                 List.copyOf(result.conflictsWith),
                 sourceViews.of(result.sources.get(0)),
                 sourceViews.of(result.sources));
+    }
+
+    /** The result's own arms hold every arm it reports, so the trial's other arms need not be loaded. */
+    private static Arm reportedArm(Result result, String armId) {
+        return result.arms.stream().filter(arm -> arm.armId.equals(armId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(result.id + " reports no arm " + armId));
     }
 
     private static ResultView.ArmResult armResult(Arm arm, TrialSeed.ArmValue value) {
