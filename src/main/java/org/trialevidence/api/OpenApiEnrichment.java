@@ -33,7 +33,12 @@ public class OpenApiEnrichment implements OASFilter {
     public static final Map<String, String> EXAMPLES = Map.of(
             "searchResults", "results-serena-6-pfs.json",
             "listTrials", "trials-inavo-120.json",
-            "getTrial", "trial-serena-6.json");
+            "getTrial", "trial-serena-6.json",
+            "metaAnalysis", "meta-analysis-cdk46i-pfs.json",
+            "poolStudies", "meta-analysis-pooled.json");
+    /** operationId -> example of its request body (the answer to it is in {@link #EXAMPLES}). */
+    public static final Map<String, String> REQUEST_EXAMPLES = Map.of(
+            "poolStudies", "meta-analysis-request.json");
 
     @Override
     public Parameter filterParameter(Parameter parameter) {
@@ -47,6 +52,13 @@ public class OpenApiEnrichment implements OASFilter {
 
     @Override
     public Operation filterOperation(Operation operation) {
+        String request = operation.getOperationId() == null ? null : REQUEST_EXAMPLES.get(operation.getOperationId());
+        if (request != null && operation.getRequestBody() != null) {
+            MediaType json = operation.getRequestBody().getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
+            if (json != null) {
+                json.addExample("real data", OASFactory.createExample().summary("Hazard ratios from the dataset, one with a 90% CI").value(read(request)));
+            }
+        }
         String example = operation.getOperationId() == null ? null : EXAMPLES.get(operation.getOperationId());
         if (example != null && operation.getResponses() != null && operation.getResponses().getAPIResponse("200") != null) {
             MediaType json = operation.getResponses().getAPIResponse("200").getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);

@@ -17,7 +17,7 @@ public record Problem(
         @Schema(description = "HTTP status", example = "400") int status,
         @Schema(description = "What went wrong with this request", example = "Unknown biomarker 'ESR2'.") String detail,
         @Schema(description = "The request path", example = "/api/v1/results") String instance,
-        @Schema(description = "The query or path parameter at fault", example = "biomarker") String parameter,
+        @Schema(description = "The query or path parameter at fault, or the request body field (JSON path such as studies[1].ciLower)", example = "biomarker") String parameter,
         @Schema(description = "The values the parameter accepts") List<String> allowedValues,
         @Schema(description = "Accepted values closest to the one sent", example = "[\"ESR1-mutant\"]") List<String> nearestValues) {
 

@@ -34,6 +34,21 @@ public class ProblemException extends RuntimeException {
                 parameter, allowedParameters, null);
     }
 
+    /** A request body that is not JSON of the documented shape (syntax, type, unknown field); names the field when known. */
+    public static ProblemException malformedBody(String field, String detail) {
+        return new ProblemException(400, "malformed-body", "Malformed request body", detail, field, null, null);
+    }
+
+    /** A well-formed request body with a value that is not accepted; names the field (JSON path). */
+    public static ProblemException invalidBody(String field, String detail, List<String> allowedValues) {
+        return new ProblemException(422, "invalid-body", "Invalid request body", detail, field, allowedValues, null);
+    }
+
+    /** Valid parameters whose matches cannot be analysed (too few studies, nothing to plot, mixed endpoints); names the parameters. */
+    public static ProblemException cannotAnalyse(String parameters, String detail, List<String> allowedValues) {
+        return new ProblemException(422, "cannot-analyse", "Cannot analyse the matching results", detail, parameters, allowedValues, null);
+    }
+
     public static ProblemException notFound(String parameter, String detail, List<String> nearestValues) {
         return new ProblemException(404, "not-found", "Not found", detail, parameter, null,
                 nearestValues == null || nearestValues.isEmpty() ? null : nearestValues);
