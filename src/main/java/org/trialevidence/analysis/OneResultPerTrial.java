@@ -9,13 +9,13 @@ import java.util.Map;
 
 /**
  * Which result stands for a trial when a view needs one per trial: the whole population before a subgroup, then
- * the primary analysis before final, updated, interim and exploratory ones, then the one with an effect
- * estimate and CI, then the first curated. The others are kept so the view can list them, never dropped silently.
+ * the analysis by {@link #ANALYSIS_ORDER}, then the one with an effect estimate and CI, then the first curated. The others are kept so the view can list them, never dropped silently.
  */
 public final class OneResultPerTrial {
-    private static final List<String> ANALYSIS_ORDER = List.of("primary", "final", "updated", "interim", "exploratory", "not-stated");
-    static final String RULE = "one result per trial: ITT before subgroups, then primary > final > updated > interim > exploratory analyses, "
-            + "then results with an effect estimate and CI, then curation order";
+    /** Which analysis stands for a trial, first to last; the meta-analysis chooses by the same order. */
+    static final List<String> ANALYSIS_ORDER = List.of("primary", "final", "interim", "not-stated", "updated", "exploratory");
+    static final String RULE = "one result per trial: ITT before subgroups, then analyses in the order " + String.join(", ", ANALYSIS_ORDER)
+            + ", then results with an effect estimate and CI, then curation order";
 
     /** A trial's chosen result and the other candidates. */
     public record Choice(ResultView chosen, List<ResultView> others) { }
@@ -40,8 +40,8 @@ public final class OneResultPerTrial {
             .thenComparing(result -> rank(result.analysis().type()))
             .thenComparing(result -> hasEstimateWithCi(result) ? 0 : 1);
 
-    private static int rank(String analysisType) {
-        int index = ANALYSIS_ORDER.indexOf(analysisType);
+    static int rank(String analysisType) {
+        int index = ANALYSIS_ORDER.indexOf(analysisType == null ? "not-stated" : analysisType);
         return index < 0 ? ANALYSIS_ORDER.size() : index;
     }
 

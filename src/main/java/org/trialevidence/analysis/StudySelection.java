@@ -27,7 +27,6 @@ final class StudySelection {
             + " analysis in the order primary, final, interim, not stated, updated, exploratory, then the order of the trial's record."
             + " The value itself never decides. Every matching result that is not pooled is listed in excluded with its reason.";
 
-    private static final List<String> ANALYSIS_ORDER = List.of("primary", "final", "interim", "not-stated", "updated", "exploratory");
 
     /**
      * What the query asks about populations.
@@ -89,7 +88,7 @@ final class StudySelection {
         }
         Comparator<ResultView> preference = Comparator
                 .comparingInt((ResultView result) -> namesQueriedBiomarker(result, query) ? 0 : 1)
-                .thenComparingInt(result -> analysisRank(result.analysis().type()))
+                .thenComparingInt(result -> OneResultPerTrial.rank(result.analysis().type()))
                 .thenComparingInt(details::position)
                 .thenComparing(ResultView::id);
         Map<String, ResultView> chosen = new LinkedHashMap<>();
@@ -166,10 +165,5 @@ final class StudySelection {
 
     private static boolean itt(ResultView result) {
         return "itt".equals(result.population().type());
-    }
-
-    private static int analysisRank(String type) {
-        int rank = ANALYSIS_ORDER.indexOf(type == null ? "not-stated" : type);
-        return rank < 0 ? ANALYSIS_ORDER.size() : rank;
     }
 }
