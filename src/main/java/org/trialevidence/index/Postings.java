@@ -19,6 +19,13 @@ public final class Postings {
         terms.forEach(term -> add(term, row));
     }
 
+    /** Keeps only the rows carrying one of the terms; no terms means no restriction. */
+    public void narrow(BitSet rows, Collection<String> terms) {
+        if (!terms.isEmpty()) {
+            rows.and(anyOf(terms));
+        }
+    }
+
     /** Rows carrying any of the terms (a new set the caller may change). */
     public BitSet anyOf(Collection<String> terms) {
         BitSet rows = new BitSet();

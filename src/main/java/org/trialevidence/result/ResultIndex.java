@@ -3,6 +3,7 @@ package org.trialevidence.result;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.index.Postings;
 import org.trialevidence.index.RowOrder;
+import org.trialevidence.index.VocabularyPostings;
 import org.trialevidence.trial.Arm;
 import org.trialevidence.trial.ArmDrug;
 import org.trialevidence.vocabulary.VocabularyKind;
@@ -28,12 +29,8 @@ final class ResultIndex {
     /** Views of every row, and their JSON, when the dataset is small enough to keep them; otherwise pages are read from the database. */
     final ResultView[] views;
     final RawJson[] json;
+    private final VocabularyPostings terms;
     private final Postings trials;
-    private final Postings endpoints;
-    private final Postings settings;
-    private final Postings biomarkers;
-    private final Postings drugs;
-    private final Postings drugClasses;
     private final Postings populationTypes;
     private final Postings effectMeasures;
     private final Postings studyTypes;
@@ -52,12 +49,8 @@ final class ResultIndex {
         ids = builder.ids.toArray(String[]::new);
         views = builder.views == null ? null : builder.views.toArray(ResultView[]::new);
         json = builder.json == null ? null : builder.json.toArray(RawJson[]::new);
+        terms = builder.terms;
         trials = builder.trials;
-        endpoints = builder.endpoints;
-        settings = builder.settings;
-        biomarkers = builder.biomarkers;
-        drugs = builder.drugs;
-        drugClasses = builder.drugClasses;
         populationTypes = builder.populationTypes;
         effectMeasures = builder.effectMeasures;
         studyTypes = builder.studyTypes;
@@ -85,12 +78,8 @@ final class ResultIndex {
         private final String version;
         private final List<String> ids = new ArrayList<>();
         private final List<ResultView> views;
+        private final VocabularyPostings terms = new VocabularyPostings();
         private final Postings trials = new Postings();
-        private final Postings endpoints = new Postings();
-        private final Postings settings = new Postings();
-        private final Postings biomarkers = new Postings();
-        private final Postings drugs = new Postings();
-        private final Postings drugClasses = new Postings();
         private final Postings populationTypes = new Postings();
         private final Postings effectMeasures = new Postings();
         private final Postings studyTypes = new Postings();
@@ -121,9 +110,9 @@ final class ResultIndex {
                 json.add(viewJson);
             }
             trials.add(result.trial.id, row);
-            endpoints.add(result.endpoint, row);
-            settings.add(result.trial.setting, row);
-            biomarkers.addAll(view.biomarkers(), row);
+            terms.of(VocabularyKind.ENDPOINTS).add(result.endpoint, row);
+            terms.of(VocabularyKind.SETTINGS).add(result.trial.setting, row);
+            terms.of(VocabularyKind.BIOMARKERS).addAll(view.biomarkers(), row);
             populationTypes.add(result.populationType, row);
             effectMeasures.add(result.effectMeasure, row);
             studyTypes.add(result.trial.studyType, row);
@@ -143,8 +132,8 @@ final class ResultIndex {
                 labels.add(arm.label.toLowerCase(Locale.ROOT));
                 for (ArmDrug drug : arm.drugs) {
                     drugCodes.add(drug.drug());
-                    drugs.add(drug.drug(), row);
-                    drugClasses.add(drug.drugClass(), row);
+                    terms.of(VocabularyKind.DRUGS).add(drug.drug(), row);
+                    terms.of(VocabularyKind.DRUG_CLASSES).add(drug.drugClass(), row);
                 }
             }
             armLabels.add(labels.toArray(String[]::new));
@@ -167,14 +156,14 @@ final class ResultIndex {
     BitSet matching(ResultFilter filter) {
         BitSet rows = new BitSet();
         rows.set(0, ids.length);
-        narrow(rows, filter.trialIds(), trials);
-        narrow(rows, filter.endpoints(), endpoints);
-        narrow(rows, filter.settings(), settings);
-        narrow(rows, filter.biomarkers(), biomarkers);
-        narrow(rows, filter.drugs(), drugs);
-        narrow(rows, filter.drugClasses(), drugClasses);
-        narrow(rows, filter.effectMeasures(), effectMeasures);
-        narrow(rows, filter.studyTypes(), studyTypes);
+        trials.narrow(rows, filter.trialIds());
+        terms.of(VocabularyKind.ENDPOINTS).narrow(rows, filter.endpoints());
+        terms.of(VocabularyKind.SETTINGS).narrow(rows, filter.settings());
+        terms.of(VocabularyKind.BIOMARKERS).narrow(rows, filter.biomarkers());
+        terms.of(VocabularyKind.DRUGS).narrow(rows, filter.drugs());
+        terms.of(VocabularyKind.DRUG_CLASSES).narrow(rows, filter.drugClasses());
+        effectMeasures.narrow(rows, filter.effectMeasures());
+        studyTypes.narrow(rows, filter.studyTypes());
         filter.populationType().ifPresent(type -> rows.and(populationTypes.anyOf(Set.of(type))));
         filter.significant().ifPresent(wanted -> rows.and(wanted ? significant : notSignificant));
         filter.conflicting().ifPresent(wanted -> {
@@ -200,12 +189,6 @@ final class ResultIndex {
         return arm.drugs().stream().anyMatch(armDrugs.get(row)::contains);
     }
 
-    private static void narrow(BitSet rows, Set<String> terms, Postings postings) {
-        if (!terms.isEmpty()) {
-            rows.and(postings.anyOf(terms));
-        }
-    }
-
     private static void keep(BitSet rows, IntPredicate test) {
         for (int row = rows.nextSetBit(0); row >= 0; row = rows.nextSetBit(row + 1)) {
             if (!test.test(row)) {
@@ -220,14 +203,7 @@ final class ResultIndex {
 
     /** Results using any of the codes of a vocabulary. */
     int countUsing(VocabularyKind kind, Set<String> codes) {
-        Postings postings = switch (kind) {
-            case SETTINGS -> settings;
-            case BIOMARKERS -> biomarkers;
-            case ENDPOINTS -> endpoints;
-            case DRUG_CLASSES -> drugClasses;
-            case DRUGS -> drugs;
-        };
-        return postings.anyOf(codes).cardinality();
+        return terms.countUsing(kind, codes);
     }
 
     int countQuoting(String document) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.seeding.SeedDataLoader;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
@@ -66,7 +67,7 @@ public class ResultService {
         if (index != null && index.version.equals(version)) {
             return index;
         }
-        index = QuarkusTransaction.requiringNew().call(() -> {
+        index = QuarkusTransaction.requiringNew().timeout(SeedDataLoader.LOAD_TIMEOUT_SECONDS).call(() -> {
             long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
             ResultIndex.Builder builder = new ResultIndex.Builder(version, count <= keepViewsUpTo);
             int[] handled = {0};

@@ -31,6 +31,8 @@ public class SeedDataLoader {
     private final Path seedDirectory;
     private final Optional<Path> reviewsDirectory;
     private static final int FLUSH_EVERY = 200;
+    /** All or nothing means one transaction, however large the dataset; the default 60 s is too short for 100,000 trials. */
+    public static final int LOAD_TIMEOUT_SECONDS = 3600;
     private final Event<DatasetChanged> datasetChanged;
     private volatile boolean loaded;
 
@@ -51,7 +53,7 @@ public class SeedDataLoader {
         long started = System.nanoTime();
         SeedDataset dataset = new SeedDataReader().read(seedDirectory, reviews);
         long validated = System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> writeDataset(dataset, reviews.isPresent()));
+        QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS).run(() -> writeDataset(dataset, reviews.isPresent()));
         long written = System.nanoTime();
         datasetChanged.fire(new DatasetChanged(dataset.version()));
         loaded = true;

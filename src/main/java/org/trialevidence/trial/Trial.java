@@ -12,6 +12,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 import org.trialevidence.result.Result;
 import org.trialevidence.seeding.TrialSeed;
@@ -24,6 +26,8 @@ import java.util.Set;
 /**
  * A study as curated. Columns that queries filter on are relational (and indexed); value objects that are only
  * ever shown with the trial (approvals, safety, sources) are kept as JSON in the shape curators write them.
+ * The JSON values are treated as immutable (a change replaces the value), which spares Hibernate a
+ * serialize-to-copy of each one on every load and flush.
  */
 @Entity
 @Table(name = "trial", indexes = {
@@ -64,16 +68,22 @@ public class Trial extends PanacheEntityBase {
     public Set<String> biomarkers = new LinkedHashSet<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public TrialSeed.Enrolment enrolment;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<TrialSeed.Approval> approvals = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public TrialSeed.SourcedText guideline;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<TrialSeed.Safety> safety = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<TrialSeed.Source> sources = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> curationNotes = new ArrayList<>();
 
     @OneToMany(mappedBy = "trial", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)

@@ -2,6 +2,7 @@ package org.trialevidence.trial;
 
 import org.trialevidence.index.Postings;
 import org.trialevidence.index.RowOrder;
+import org.trialevidence.index.VocabularyPostings;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.util.ArrayList;
@@ -23,11 +24,7 @@ final class TrialIndex {
     final List<String> phases;
     private final Map<String, Integer> rowByName;
     private final List<String> searchTexts;
-    private final Postings drugs = new Postings();
-    private final Postings drugClasses = new Postings();
-    private final Postings settings = new Postings();
-    private final Postings biomarkers = new Postings();
-    private final Postings endpoints = new Postings();
+    private final VocabularyPostings terms = new VocabularyPostings();
     private final Postings phasePostings = new Postings();
     private final Postings studyTypes = new Postings();
     private final Postings statuses = new Postings();
@@ -50,12 +47,12 @@ final class TrialIndex {
                 rowByName.putIfAbsent(TrialNames.key(name), row);
             }
             searchTexts.add(rows.get(row).searchText());
-            drugs.addAll(trial.drugs(), row);
-            drugClasses.addAll(trial.drugClasses(), row);
-            settings.add(trial.setting(), row);
-            biomarkers.addAll(trial.biomarkers(), row);
-            biomarkers.addAll(rows.get(row).subgroupBiomarkers(), row);
-            endpoints.addAll(trial.endpoints(), row);
+            terms.of(VocabularyKind.DRUGS).addAll(trial.drugs(), row);
+            terms.of(VocabularyKind.DRUG_CLASSES).addAll(trial.drugClasses(), row);
+            terms.of(VocabularyKind.SETTINGS).add(trial.setting(), row);
+            terms.of(VocabularyKind.BIOMARKERS).addAll(trial.biomarkers(), row);
+            terms.of(VocabularyKind.BIOMARKERS).addAll(rows.get(row).subgroupBiomarkers(), row);
+            terms.of(VocabularyKind.ENDPOINTS).addAll(trial.endpoints(), row);
             if (trial.phase() != null) {
                 phaseSet.add(trial.phase());
                 phasePostings.add(trial.phase().toLowerCase(Locale.ROOT), row);
@@ -93,21 +90,15 @@ final class TrialIndex {
                 }
             }
         });
-        narrow(rows, filter.drugs(), drugs);
-        narrow(rows, filter.drugClasses(), drugClasses);
-        narrow(rows, filter.settings(), settings);
-        narrow(rows, filter.biomarkers(), biomarkers);
-        narrow(rows, filter.endpoints(), endpoints);
-        narrow(rows, filter.phases(), phasePostings);
-        narrow(rows, filter.studyTypes(), studyTypes);
-        narrow(rows, filter.statuses(), statuses);
+        terms.of(VocabularyKind.DRUGS).narrow(rows, filter.drugs());
+        terms.of(VocabularyKind.DRUG_CLASSES).narrow(rows, filter.drugClasses());
+        terms.of(VocabularyKind.SETTINGS).narrow(rows, filter.settings());
+        terms.of(VocabularyKind.BIOMARKERS).narrow(rows, filter.biomarkers());
+        terms.of(VocabularyKind.ENDPOINTS).narrow(rows, filter.endpoints());
+        phasePostings.narrow(rows, filter.phases());
+        studyTypes.narrow(rows, filter.studyTypes());
+        statuses.narrow(rows, filter.statuses());
         return rows;
-    }
-
-    private static void narrow(BitSet rows, Set<String> terms, Postings postings) {
-        if (!terms.isEmpty()) {
-            rows.and(postings.anyOf(terms));
-        }
     }
 
     RowOrder order(String key) {
@@ -116,13 +107,6 @@ final class TrialIndex {
 
     /** Trials using any of the codes of a vocabulary. */
     int countUsing(VocabularyKind kind, Set<String> codes) {
-        Postings postings = switch (kind) {
-            case SETTINGS -> settings;
-            case BIOMARKERS -> biomarkers;
-            case ENDPOINTS -> endpoints;
-            case DRUG_CLASSES -> drugClasses;
-            case DRUGS -> drugs;
-        };
-        return postings.anyOf(codes).cardinality();
+        return terms.countUsing(kind, codes);
     }
 }
