@@ -40,7 +40,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException exception, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "not-acceptable", "Not acceptable", 406,
-                "This resource answers application/json (Accept: application/json or */*).", uri.getPath(), "Accept", null, null));
+                "This resource cannot answer in the media type the Accept header asks for; its media types are listed in /q/openapi.", uri.getPath(), "Accept", null, null));
     }
 
     @ServerExceptionMapper
