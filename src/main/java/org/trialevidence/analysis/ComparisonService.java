@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Puts trials side by side for one endpoint and lists the differences that make a naive comparison unsafe. */
 @ApplicationScoped
@@ -58,7 +59,9 @@ public class ComparisonService {
                 row -> row.result().comparison() == null || row.result().comparison().ciLevel() == null ? "none" : row.result().comparison().ciLevel().toPlainString());
         Map<String, String> conflicts = new LinkedHashMap<>();
         rows.stream().filter(row -> row.result().conflicting())
-                .forEach(row -> conflicts.put(row.trial().acronym(), "conflicts with " + String.join(", ", row.result().conflictsWith())));
+                .forEach(row -> conflicts.put(row.trial().acronym(), Stream.concat(
+                        row.result().conflictsWith().stream().map(other -> "conflicts with " + other),
+                        row.result().disputedBy().stream().map(disputed -> "disputed: " + disputed.statement())).collect(Collectors.joining("; "))));
         if (!conflicts.isEmpty()) {
             differences.add(new TrialComparison.Difference("conflict", "Sources disagree on some of these values; see the conflicting results.", conflicts));
         }

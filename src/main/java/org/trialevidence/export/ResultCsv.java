@@ -59,6 +59,7 @@ public final class ResultCsv {
                 .add("comparison.significant", comparison(ResultView.Comparison::significant))
                 .add("conflicting", ResultView::conflicting)
                 .add("conflictsWith", ResultView::conflictsWith)
+                .add("disputedBy", r -> r.disputedBy().stream().map(d -> d.statement() + " (" + d.source().document() + ", " + d.source().location() + ")").toList())
                 .add("rawText", ResultView::rawText)
                 .add("notes", ResultView::notes)
                 .add("corrections", r -> r.corrections().stream()

@@ -176,6 +176,9 @@ final class EvidenceMapper {
             notes.add("Conflicts with " + String.join(", ", result.conflictsWith())
                     + ": another source reports this quantity with a different value; each value is served with its own source.");
         }
+        for (ResultView.DisputingStatement disputed : result.disputedBy()) {
+            notes.add("Disputed by " + disputed.source().document() + " (" + disputed.source().location() + "): \"" + disputed.source().excerpt() + "\"");
+        }
         return notes;
     }
 

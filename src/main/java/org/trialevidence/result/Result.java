@@ -78,7 +78,7 @@ public class Result extends PanacheEntityBase {
     public String pValueComparator;
     /** The CI excludes 1; null without a CI. */
     public Boolean significant;
-    /** Another result reports the same quantity with a different value. */
+    /** Another result reports the same quantity with a different value, or a source disputes this one. */
     public boolean conflicting;
 
     /** The arms this result reports values for or compares: what arm, drug and drug-class filters match. */
@@ -100,6 +100,9 @@ public class Result extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<String> conflictsWith = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    public List<TrialSeed.DisputingStatement> disputedBy = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<String> notes = new ArrayList<>();

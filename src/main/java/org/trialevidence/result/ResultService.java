@@ -207,6 +207,7 @@ public class ResultService {
                 result.corrections.stream().map(c -> new ResultView.Correction(c.field(), c.sourceShows(), c.served(), c.reason())).toList(),
                 result.conflicting,
                 List.copyOf(result.conflictsWith),
+                result.disputedBy.stream().map(d -> new ResultView.DisputingStatement(d.statement(), sourceViews.of(d.source()))).toList(),
                 sourceViews.of(result.sources.get(0)),
                 sourceViews.of(result.sources));
     }

@@ -24,8 +24,9 @@ public record ResultView(
         @Schema(description = "The result as printed in the source, OCR faults included") String rawText,
         @Schema(description = "Curation notes") List<String> notes,
         @Schema(description = "Explicit corrections of OCR faults: what the source shows, what is served, why") List<Correction> corrections,
-        @Schema(description = "True when another result reports the same quantity with a different value") boolean conflicting,
+        @Schema(description = "True when another result reports the same quantity with a different value, or a source disputes this one") boolean conflicting,
         @Schema(description = "Ids of the results this one conflicts with") List<String> conflictsWith,
+        @Schema(description = "Sources that contradict this result without a number of their own") List<DisputingStatement> disputedBy,
         @Schema(description = "The primary source (the first of sources)") SourceView source,
         @Schema(description = "Every source backing this result's numbers") List<SourceView> sources) {
 
@@ -72,6 +73,9 @@ public record ResultView(
                              @Schema(description = "=, <, <=, > or >= : how pValue relates to the true p", example = "<") String pValueComparator,
                              @Schema(description = "The p-value as printed", example = "<0.00001") String pValueText,
                              @Schema(description = "The CI excludes 1; null without a CI", example = "true") Boolean significant) { }
+
+    @Schema(name = "DisputingStatement")
+    public record DisputingStatement(@Schema(example = "OS data is still immature") String statement, SourceView source) { }
 
     @Schema(name = "Correction")
     public record Correction(@Schema(example = "arms[0].value") String field, @Schema(example = "PES 253") String sourceShows,

@@ -53,7 +53,8 @@ public final class CoverageReport {
 
     private static Set<String> conflicting(SeedDataset dataset) {
         return dataset.trials().stream().flatMap(trial -> trial.results().stream())
-                .flatMap(result -> result.conflictsWith().isEmpty() ? Stream.empty() : Stream.concat(Stream.of(result.id()), result.conflictsWith().stream()))
+                .flatMap(result -> result.conflictsWith().isEmpty() && result.disputedBy().isEmpty() ? Stream.empty()
+                        : Stream.concat(Stream.of(result.id()), result.conflictsWith().stream()))
                 .collect(Collectors.toSet());
     }
 

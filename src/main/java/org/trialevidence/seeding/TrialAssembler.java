@@ -112,7 +112,8 @@ final class TrialAssembler {
         result.corrections.addAll(seed.corrections());
         result.conflictsWith.addAll(conflictsWith);
         result.notes.addAll(seed.notes());
-        result.conflicting = !conflictsWith.isEmpty();
+        result.disputedBy.addAll(seed.disputedBy());
+        result.conflicting = !conflictsWith.isEmpty() || !seed.disputedBy().isEmpty();
         return result;
     }
 }

@@ -85,15 +85,20 @@ public record TrialSeed(
             List<Source> sources,
             List<Correction> corrections,
             List<String> conflictsWith,
+            List<DisputingStatement> disputedBy,
             List<String> notes) {
         public Result {
             arms = orEmpty(arms);
             sources = orEmpty(sources);
             corrections = orEmpty(corrections);
             conflictsWith = orEmpty(conflictsWith);
+            disputedBy = orEmpty(disputedBy);
             notes = orEmpty(notes);
         }
     }
+
+    /** A source that contradicts a result without a number of its own ("OS data is still immature"). */
+    public record DisputingStatement(String statement, Source source) { }
 
     public record Population(String type, String label, List<String> biomarkers) {
         public Population {

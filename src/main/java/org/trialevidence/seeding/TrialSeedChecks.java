@@ -107,6 +107,9 @@ final class TrialSeedChecks {
         for (int i = 0; i < result.sources().size(); i++) {
             source(result.sources().get(i), path + ".sources[" + i + "]");
         }
+        for (int i = 0; i < result.disputedBy().size(); i++) {
+            source(result.disputedBy().get(i).source(), path + ".disputedBy[" + i + "].source");
+        }
         boolean hasNumber = false;
         for (int i = 0; i < result.arms().size(); i++) {
             TrialSeed.ArmValue value = result.arms().get(i);

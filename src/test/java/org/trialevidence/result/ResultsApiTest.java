@@ -205,10 +205,19 @@ class ResultsApiTest {
         Set<String> conflictingIds = ids(conflicting);
         conflicting.getList("items", Map.class).forEach(item -> {
             List<?> others = (List<?>) item.get("conflictsWith");
-            assertFalse(others.isEmpty(), item.get("id").toString());
+            assertFalse(others.isEmpty() && ((List<?>) item.get("disputedBy")).isEmpty(), item.get("id").toString());
             others.forEach(other -> assertTrue(conflictingIds.contains(other), item.get("id") + " conflicts with " + other + " which is not marked"));
         });
         assertEquals(total(Map.of()), conflicting.getInt("totalItems") + total(Map.of("conflicting", "false")));
+    }
+
+    @Test
+    void aStatementWithoutNumbersDisputesAResult() {
+        // 002: Table 1b prints DESTINY-Breast06 OS "23.4 mo. vs. 18.8 mo., HR 0.64"; the text says "OS data is still immature".
+        given().queryParam("trial", "DESTINY-Breast06").queryParam("endpoint", "OS").queryParam("conflicting", "true").get("/api/v1/results")
+                .then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].comparison.hazardRatio", equalTo(0.64f))
+                .body("items[0].disputedBy[0].source.excerpt", containsString("OS data is still immature"));
     }
 
     @Test
