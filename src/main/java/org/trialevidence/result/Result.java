@@ -108,8 +108,9 @@ public class Result extends PanacheEntityBase {
     public List<String> notes = new ArrayList<>();
 
     /**
-     * The result's API representation, derived from the columns above and rewritten whenever the read model is
-     * built: large datasets serve pages from it with one indexed read instead of loading the entity graph.
+     * The result's API representation, derived from the columns above and rewritten when the read model of a
+     * dataset too large to keep in memory is built: such datasets serve pages from it with one indexed read
+     * instead of loading the entity graph.
      */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     public String viewJson;

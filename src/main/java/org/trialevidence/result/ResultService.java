@@ -69,14 +69,16 @@ public class ResultService {
         }
         index = QuarkusTransaction.requiringNew().timeout(SeedDataLoader.LOAD_TIMEOUT_SECONDS).call(() -> {
             long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
-            ResultIndex.Builder builder = new ResultIndex.Builder(version, count <= keepViewsUpTo);
+            boolean keepViews = count <= keepViewsUpTo;
+            ResultIndex.Builder builder = new ResultIndex.Builder(version, keepViews);
             int[] handled = {0};
             try (Stream<Result> results = entityManager.createQuery("select r from Result r join fetch r.trial t order by t.acronym, r.position, r.id", Result.class)
                     .setHint("org.hibernate.fetchSize", CHUNK).getResultStream()) {
                 results.forEach(result -> {
                     ResultView view = view(result);
                     RawJson json = json(view);
-                    if (!json.json().equals(result.viewJson)) {
+                    // Only pages of large datasets are read back from the database; small ones are served from memory.
+                    if (!keepViews && !json.json().equals(result.viewJson)) {
                         result.viewJson = json.json();
                     }
                     builder.add(result, view, json);
