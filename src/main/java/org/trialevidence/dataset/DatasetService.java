@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 public class DatasetService {
     /** How long a version read from the database is trusted before it is read again. */
     static final long RECHECK_NANOS = 1_000_000_000L;
+    /** Seeding and read-model builds of a large dataset outlast the default 60 s transaction timeout. */
+    public static final int LONG_TRANSACTION_SECONDS = 3600;
 
     private volatile String version;
     private volatile long readAt;
@@ -23,6 +25,12 @@ public class DatasetService {
             readAt = now;
         }
         return version;
+    }
+
+    /** A write on this replica: its readers see the new version at once, not a second later. */
+    public void changedTo(String newVersion) {
+        version = newVersion;
+        readAt = System.nanoTime();
     }
 
     @Transactional

@@ -47,6 +47,8 @@ public class Result extends PanacheEntityBase {
     public String timepoint;
     public String populationType;
     public String populationLabel;
+    /** The curated record's version (see {@code TrialRecord}), for ETags and If-Match. */
+    public long version;
 
     @ElementCollection
     @CollectionTable(name = "result_biomarker", joinColumns = @JoinColumn(name = "result_id"),

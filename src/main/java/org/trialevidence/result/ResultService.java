@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
-import org.trialevidence.seeding.SeedDataLoader;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
@@ -67,7 +66,7 @@ public class ResultService {
         if (index != null && index.version.equals(version)) {
             return index;
         }
-        index = QuarkusTransaction.requiringNew().timeout(SeedDataLoader.LOAD_TIMEOUT_SECONDS).call(() -> {
+        index = QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).call(() -> {
             long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
             boolean keepViews = count <= keepViewsUpTo;
             ResultIndex.Builder builder = new ResultIndex.Builder(version, keepViews);

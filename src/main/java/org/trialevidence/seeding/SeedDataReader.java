@@ -1,14 +1,8 @@
 package org.trialevidence.seeding;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import org.trialevidence.trial.TrialNames;
 
 import java.io.IOException;
@@ -18,11 +12,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,17 +32,24 @@ public final class SeedDataReader {
     static final String SOURCES = "sources.json";
     static final String TRIALS = "trials";
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper mapper = TrialValidation.MAPPER;
 
+    /**
+     * Validates the whole directory, keeping only what checks across files need (names, result ids, declared
+     * conflicts): the records themselves are read again when they are written, so that a large dataset is never
+     * held in memory whole.
+     */
     public SeedDataset read(Path seedDirectory, Optional<ReviewTexts> reviews) {
         List<SeedViolation> violations = new ArrayList<>();
         MessageDigest digest = sha256();
         List<RegisteredSource> sources = readSources(seedDirectory.resolve(SOURCES), violations, digest);
         Set<String> documents = sources.stream().map(RegisteredSource::document).collect(Collectors.toSet());
-        JsonSchema schema = readSchema(seedDirectory.resolve(SCHEMA));
-
-        List<TrialSeed> trials = new ArrayList<>();
-        List<String> files = new ArrayList<>();
+        TrialValidation validation = new TrialValidation(seedDirectory.resolve(SCHEMA), documents, reviews);
+        Map<String, String> fileByName = new HashMap<>();
+        Map<String, String> fileByResultId = new HashMap<>();
+        Map<String, List<String>> declaredConflicts = new HashMap<>();
+        List<PendingConflicts> pendingConflictChecks = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (Path file : trialFiles(seedDirectory.resolve(TRIALS))) {
             String name = file.getFileName().toString();
             byte[] bytes = readBytes(file);
@@ -61,71 +62,81 @@ public final class SeedDataReader {
                 violations.add(new SeedViolation(name, "$", "malformed JSON: " + firstLine(e)));
                 continue;
             }
-            Set<ValidationMessage> schemaFaults = schema.validate(node);
-            if (!schemaFaults.isEmpty()) {
-                schemaFaults.stream()
-                        .sorted(Comparator.comparing(message -> message.getInstanceLocation().toString()))
-                        .forEach(message -> violations.add(new SeedViolation(name, message.getInstanceLocation().toString(), message.getMessage())));
-                continue;
-            }
-            TrialSeed trial = toTrial(node, name, violations);
-            if (trial != null) {
-                violations.addAll(TrialSeedChecks.check(name, trial, documents, reviews));
-                trials.add(trial);
-                files.add(name);
-            }
+            validation.check(name, node, filesReadSoFar(fileByName, fileByResultId), violations).ifPresent(checked -> {
+                TrialSeed trial = checked.trial();
+                files.add(file);
+                fileByName.putIfAbsent(TrialNames.key(trial.id()), name);
+                fileByName.putIfAbsent(TrialNames.key(trial.acronym()), name);
+                trial.aliases().forEach(alias -> fileByName.putIfAbsent(TrialNames.key(alias), name));
+                for (int i = 0; i < trial.results().size(); i++) {
+                    TrialSeed.Result result = trial.results().get(i);
+                    fileByResultId.put(result.id(), name);
+                    if (!result.conflictsWith().isEmpty()) {
+                        declaredConflicts.put(result.id(), result.conflictsWith());
+                        pendingConflictChecks.add(new PendingConflicts(name, i, result));
+                    }
+                }
+            });
         }
-        checkAcrossFiles(trials, files, violations);
+        pendingConflictChecks.forEach(pending -> pending.check(fileByResultId, violations));
         if (!violations.isEmpty()) {
             throw new SeedDataException(violations);
         }
-        return new SeedDataset(HexFormat.of().formatHex(digest.digest()).substring(0, 16), sources, List.copyOf(trials));
+        return new SeedDataset(HexFormat.of().formatHex(digest.digest()).substring(0, 16), sources, List.copyOf(files),
+                fileByResultId.size(), symmetric(declaredConflicts));
     }
 
-    private TrialSeed toTrial(JsonNode node, String name, List<SeedViolation> violations) {
+    /** A result's conflict references, checked once every file is read (they may name a result of a later file). */
+    private record PendingConflicts(String file, int resultIndex, TrialSeed.Result result) {
+        void check(Map<String, String> fileByResultId, List<SeedViolation> violations) {
+            for (int j = 0; j < result.conflictsWith().size(); j++) {
+                String other = result.conflictsWith().get(j);
+                if (!fileByResultId.containsKey(other)) {
+                    violations.add(new SeedViolation(file, "$.results[" + resultIndex + "].conflictsWith[" + j + "]", "no other result has id '" + other + "'"));
+                }
+            }
+        }
+    }
+
+    /** Earlier files own the names and result ids they use; conflict targets are checked at the end. */
+    private static TrialValidation.Dataset filesReadSoFar(Map<String, String> fileByName, Map<String, String> fileByResultId) {
+        TrialValidation.Dataset known = TrialValidation.of(fileByName, fileByResultId);
+        return new TrialValidation.Dataset() {
+            @Override
+            public Optional<String> ownerOfName(String nameKey) {
+                return known.ownerOfName(nameKey);
+            }
+
+            @Override
+            public Optional<String> ownerOfResult(String resultId) {
+                return known.ownerOfResult(resultId);
+            }
+
+            @Override
+            public boolean hasResult(String resultId) {
+                return true;
+            }
+        };
+    }
+
+    /** Reads a file that {@link #read} has validated. */
+    static TrialValidation.Checked reread(Path file) {
         try {
-            return mapper.treeToValue(node, TrialSeed.class);
-        } catch (JsonProcessingException e) {
-            violations.add(new SeedViolation(name, "$", "cannot be read as a trial record: " + firstLine(e)));
-            return null;
+            JsonNode node = TrialValidation.MAPPER.readTree(file.toFile());
+            return new TrialValidation.Checked(TrialValidation.MAPPER.treeToValue(node, TrialSeed.class), node);
+        } catch (IOException e) {
+            throw new SeedDataException(List.of(new SeedViolation(file.getFileName().toString(), "$", "changed or unreadable since it was validated: " + firstLine(e))));
         }
     }
 
-    /** Ids, names and result ids must each belong to one file; conflict references must name an existing result. */
-    private static void checkAcrossFiles(List<TrialSeed> trials, List<String> files, List<SeedViolation> violations) {
-        Map<String, String> fileByName = new HashMap<>();
-        Map<String, String> fileByResultId = new HashMap<>();
-        for (int t = 0; t < trials.size(); t++) {
-            TrialSeed trial = trials.get(t);
-            String file = files.get(t);
-            List<String> names = new ArrayList<>(List.of(trial.id(), trial.acronym()));
-            names.addAll(trial.aliases());
-            for (int i = 0; i < names.size(); i++) {
-                String owner = fileByName.putIfAbsent(TrialNames.key(names.get(i)), file);
-                if (owner != null && !owner.equals(file)) {
-                    String path = i == 0 ? "$.id" : i == 1 ? "$.acronym" : "$.aliases[" + (i - 2) + "]";
-                    violations.add(new SeedViolation(file, path, "name '" + names.get(i) + "' is already used by " + owner));
-                }
-            }
-            for (int i = 0; i < trial.results().size(); i++) {
-                String owner = fileByResultId.putIfAbsent(trial.results().get(i).id(), file);
-                if (owner != null) {
-                    violations.add(new SeedViolation(file, "$.results[" + i + "].id", "result id '" + trial.results().get(i).id() + "' is already used in " + owner));
-                }
-            }
-        }
-        for (int t = 0; t < trials.size(); t++) {
-            TrialSeed trial = trials.get(t);
-            for (int i = 0; i < trial.results().size(); i++) {
-                TrialSeed.Result result = trial.results().get(i);
-                for (int j = 0; j < result.conflictsWith().size(); j++) {
-                    String other = result.conflictsWith().get(j);
-                    if (!fileByResultId.containsKey(other) || other.equals(result.id())) {
-                        violations.add(new SeedViolation(files.get(t), "$.results[" + i + "].conflictsWith[" + j + "]", "no other result has id '" + other + "'"));
-                    }
-                }
-            }
-        }
+    /** A conflict named on either side is shown on both. */
+    private static Map<String, Set<String>> symmetric(Map<String, List<String>> declared) {
+        Map<String, Set<String>> conflicts = new HashMap<>();
+        declared.forEach((result, others) -> others.forEach(other -> {
+            conflicts.computeIfAbsent(result, id -> new LinkedHashSet<>()).add(other);
+            conflicts.computeIfAbsent(other, id -> new LinkedHashSet<>()).add(result);
+        }));
+        return conflicts;
     }
 
     private List<RegisteredSource> readSources(Path file, List<SeedViolation> violations, MessageDigest digest) {
@@ -136,14 +147,6 @@ public final class SeedDataReader {
         } catch (IOException e) {
             violations.add(new SeedViolation(SOURCES, "$", "cannot be read: " + firstLine(e)));
             return List.of();
-        }
-    }
-
-    private JsonSchema readSchema(Path file) {
-        try {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(mapper.readTree(readBytes(file)));
-        } catch (IOException e) {
-            throw new SeedDataException(List.of(new SeedViolation(SCHEMA, "$", "the schema itself cannot be read: " + firstLine(e))));
         }
     }
 
@@ -166,7 +169,7 @@ public final class SeedDataReader {
         }
     }
 
-    private static String firstLine(Exception e) {
+    static String firstLine(Exception e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

@@ -1,6 +1,29 @@
 package org.trialevidence.seeding;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
-/** A validated seed-data directory: every trial, the registered reviews, and a content hash as dataset version. */
-public record SeedDataset(String version, List<RegisteredSource> sources, List<TrialSeed> trials) { }
+/**
+ * A validated seed-data directory: the registered reviews, the trial files (read again, one at a time, when they
+ * are written), how many results they hold, the conflicts between results (both sides), and a content hash as
+ * dataset version.
+ */
+public record SeedDataset(String version, List<RegisteredSource> sources, List<Path> files, int resultCount,
+                          Map<String, Set<String>> conflictsByResult) {
+
+    /** Each trial in file order, as the contract type and as the JSON it was written in. */
+    public void forEach(Consumer<TrialValidation.Checked> action) {
+        files.forEach(file -> action.accept(SeedDataReader.reread(file)));
+    }
+
+    /** Every trial at once: for reports and tests on datasets that fit in memory. */
+    public List<TrialSeed> trials() {
+        List<TrialSeed> trials = new ArrayList<>();
+        forEach(checked -> trials.add(checked.trial()));
+        return trials;
+    }
+}

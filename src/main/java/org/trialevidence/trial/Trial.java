@@ -55,6 +55,8 @@ public class Trial extends PanacheEntityBase {
     @Column(length = 2000)
     public String population;
     public String menopausalStatus;
+    /** The curated record's version (see {@code TrialRecord}), for ETags and If-Match. */
+    public long version;
 
     @ElementCollection
     @CollectionTable(name = "trial_alias", joinColumns = @JoinColumn(name = "trial_id"),

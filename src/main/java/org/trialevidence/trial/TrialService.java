@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
-import org.trialevidence.seeding.SeedDataLoader;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
@@ -71,7 +70,7 @@ public class TrialService {
         if (index != null && index.version.equals(version)) {
             return index;
         }
-        index = QuarkusTransaction.requiringNew().timeout(SeedDataLoader.LOAD_TIMEOUT_SECONDS).call(() -> {
+        index = QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).call(() -> {
             List<TrialIndex.Row> rows = new ArrayList<>();
             int[] handled = {0};
             try (Stream<Trial> trials = entityManager.createQuery("select t from Trial t order by lower(t.acronym), t.id", Trial.class)

@@ -1,4 +1,4 @@
-package org.trialevidence.seeding;
+package org.trialevidence.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

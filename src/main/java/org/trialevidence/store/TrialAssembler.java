@@ -1,6 +1,7 @@
-package org.trialevidence.seeding;
+package org.trialevidence.store;
 
 import org.trialevidence.result.PValue;
+import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.result.Result;
 import org.trialevidence.trial.Arm;
 import org.trialevidence.trial.ArmDrug;
@@ -18,11 +19,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Turns a validated curated record into the persistence model. */
-final class TrialAssembler {
+public final class TrialAssembler {
     private TrialAssembler() {
     }
 
-    static Trial assemble(TrialSeed seed, Map<String, Set<String>> conflictsByResult) {
+    public static Trial assemble(TrialSeed seed, Map<String, Set<String>> conflictsByResult) {
         Trial trial = new Trial();
         trial.id = seed.id();
         trial.acronym = seed.acronym();

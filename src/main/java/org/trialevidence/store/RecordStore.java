@@ -1,0 +1,242 @@
+package org.trialevidence.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.trialevidence.result.Result;
+import org.trialevidence.seeding.TrialSeed;
+import org.trialevidence.seeding.TrialValidation;
+import org.trialevidence.trial.Trial;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The curated records (the source of truth) and the query tables projected from them. Every change goes through
+ * here, inside the caller's transaction: records first, then the trial's projection, then the other side of any
+ * conflict it declares or is named in.
+ */
+@ApplicationScoped
+public class RecordStore {
+    @Inject
+    EntityManager entityManager;
+
+    /** Seeding: a validated seed-data record, new to an empty database. */
+    public void insertSeeded(TrialValidation.Checked checked, Map<String, Set<String>> conflictsByResult, String actor, Instant at) {
+        TrialSeed seed = checked.trial();
+        TrialRecord record = new TrialRecord();
+        record.id = seed.id();
+        record.document = TrialDocuments.trialPart(checked.document());
+        record.version = 1;
+        stamp(record, actor, at);
+        entityManager.persist(record);
+        List<JsonNode> documents = TrialDocuments.results(checked.document());
+        for (int i = 0; i < seed.results().size(); i++) {
+            ResultRecord result = new ResultRecord();
+            result.id = seed.results().get(i).id();
+            result.trialId = seed.id();
+            result.position = i;
+            result.document = TrialDocuments.compact(documents.get(i));
+            result.version = 1;
+            result.declaredConflicts.addAll(seed.results().get(i).conflictsWith());
+            result.changedAt = at;
+            result.changedBy = actor;
+            entityManager.persist(result);
+        }
+        Trial trial = TrialAssembler.assemble(seed, conflictsByResult);
+        trial.version = 1;
+        trial.results.forEach(r -> r.version = 1);
+        entityManager.persist(trial);
+    }
+
+    /** The record, locked against other writers until the transaction ends. */
+    public Optional<TrialRecord> lock(String trialId) {
+        return Optional.ofNullable(entityManager.find(TrialRecord.class, trialId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Optional<TrialRecord> find(String trialId) {
+        return Optional.ofNullable(entityManager.find(TrialRecord.class, trialId));
+    }
+
+    /** Every result record of the trial, deleted ones too, in curated order. */
+    public List<ResultRecord> results(String trialId) {
+        return entityManager.createQuery("select r from ResultRecord r where r.trialId = :trial order by r.position, r.id", ResultRecord.class)
+                .setParameter("trial", trialId).getResultList();
+    }
+
+    /** The trial as served: its document with its results that are not deleted. */
+    public ObjectNode whole(TrialRecord record) {
+        return TrialDocuments.whole(record.document, results(record.id).stream().filter(r -> !r.deleted).map(r -> r.document).toList());
+    }
+
+    /**
+     * Stores a validated new state of the trial: the trial's document, and each result (new, changed, unchanged,
+     * or dropped, which deletes it restorably). Versions move only for what changed; the trial's always does.
+     */
+    public void replace(TrialRecord record, TrialValidation.Checked next, String actor, Instant at) {
+        Map<String, ResultRecord> existing = results(record.id).stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+        List<JsonNode> documents = TrialDocuments.results(next.document());
+        Set<String> kept = new HashSet<>();
+        for (int i = 0; i < next.trial().results().size(); i++) {
+            TrialSeed.Result seed = next.trial().results().get(i);
+            String document = TrialDocuments.compact(documents.get(i));
+            ResultRecord result = existing.get(seed.id());
+            if (result == null) {
+                result = new ResultRecord();
+                result.id = seed.id();
+                result.trialId = record.id;
+                entityManager.persist(result);
+            }
+            if (result.version == 0 || result.deleted || result.position != i || !document.equals(result.document)) {
+                result.position = i;
+                result.document = document;
+                result.deleted = false;
+                result.version++;
+                result.changedAt = at;
+                result.changedBy = actor;
+                if (!result.declaredConflicts.equals(new LinkedHashSet<>(seed.conflictsWith()))) {
+                    result.declaredConflicts.clear();
+                    result.declaredConflicts.addAll(seed.conflictsWith());
+                }
+            }
+            kept.add(seed.id());
+        }
+        existing.values().stream().filter(r -> !r.deleted && !kept.contains(r.id)).forEach(dropped -> {
+            dropped.deleted = true;
+            dropped.version++;
+            dropped.changedAt = at;
+            dropped.changedBy = actor;
+        });
+        record.document = TrialDocuments.trialPart(next.document());
+        record.version++;
+        stamp(record, actor, at);
+        project(record);
+    }
+
+    /** Deletes or restores the whole trial; its result records keep their own state. */
+    public void setDeleted(TrialRecord record, boolean deleted, String actor, Instant at) {
+        record.deleted = deleted;
+        record.version++;
+        stamp(record, actor, at);
+        project(record);
+    }
+
+    /**
+     * Rebuilds the trial's rows in the query tables from its record (none for a deleted trial), and the conflict
+     * lists of the results on the other side of its conflicts.
+     */
+    private void project(TrialRecord record) {
+        Set<String> conflictNeighbours = new HashSet<>();
+        Trial old = entityManager.find(Trial.class, record.id);
+        if (old != null) {
+            old.results.forEach(result -> conflictNeighbours.addAll(result.conflictsWith));
+            // Results go first: they refer to the arms that removing the trial removes.
+            old.results.clear();
+            entityManager.flush();
+            entityManager.remove(old);
+            entityManager.flush();
+        }
+        if (!record.deleted) {
+            List<ResultRecord> live = results(record.id).stream().filter(r -> !r.deleted).toList();
+            TrialSeed seed = toSeed(TrialDocuments.whole(record.document, live.stream().map(r -> r.document).toList()));
+            Map<String, Set<String>> conflicts = conflictsOf(live.stream().map(r -> r.id).collect(Collectors.toSet()));
+            Trial trial = TrialAssembler.assemble(seed, conflicts);
+            trial.version = record.version;
+            Map<String, Long> versions = live.stream().collect(Collectors.toMap(r -> r.id, r -> r.version));
+            trial.results.forEach(result -> result.version = versions.get(result.id));
+            entityManager.persist(trial);
+            entityManager.flush();
+            trial.results.forEach(result -> conflictNeighbours.addAll(result.conflictsWith));
+        }
+        refreshConflicts(conflictNeighbours, record.id);
+    }
+
+    /**
+     * A served result's conflicts: those its record declares and those declared against it, by results that are
+     * served (a deleted result no longer counts as a conflict).
+     */
+    private Map<String, Set<String>> conflictsOf(Set<String> resultIds) {
+        Map<String, Set<String>> conflicts = new HashMap<>();
+        if (resultIds.isEmpty()) {
+            return conflicts;
+        }
+        List<Object[]> declaredBy = entityManager.createQuery("""
+                        select r.id, other from ResultRecord r join r.declaredConflicts other, TrialRecord t
+                        where t.id = r.trialId and r.deleted = false and t.deleted = false and (r.id in :ids or other in :ids)""", Object[].class)
+                .setParameter("ids", resultIds).getResultList();
+        Set<String> mentioned = new HashSet<>();
+        declaredBy.forEach(pair -> {
+            mentioned.add((String) pair[0]);
+            mentioned.add((String) pair[1]);
+        });
+        Set<String> served = served(mentioned);
+        for (Object[] pair : declaredBy) {
+            String declaring = (String) pair[0];
+            String other = (String) pair[1];
+            if (served.contains(declaring) && served.contains(other)) {
+                conflicts.computeIfAbsent(declaring, id -> new LinkedHashSet<>()).add(other);
+                conflicts.computeIfAbsent(other, id -> new LinkedHashSet<>()).add(declaring);
+            }
+        }
+        return conflicts;
+    }
+
+    private Set<String> served(Set<String> resultIds) {
+        if (resultIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(entityManager.createQuery("""
+                        select r.id from ResultRecord r, TrialRecord t
+                        where t.id = r.trialId and r.deleted = false and t.deleted = false and r.id in :ids""", String.class)
+                .setParameter("ids", resultIds).getResultList());
+    }
+
+    /** Other trials' results whose conflict list this change alters show it, and their trials get a new version. */
+    private void refreshConflicts(Set<String> resultIds, String changedTrial) {
+        if (resultIds.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> conflicts = conflictsOf(resultIds);
+        List<Result> neighbours = entityManager.createQuery("select r from Result r join fetch r.trial where r.id in :ids and r.trial.id <> :trial", Result.class)
+                .setParameter("ids", resultIds).setParameter("trial", changedTrial).getResultList();
+        for (Result result : neighbours) {
+            List<String> now = new ArrayList<>(conflicts.getOrDefault(result.id, Set.of()));
+            if (!now.equals(result.conflictsWith)) {
+                result.conflictsWith = now;
+                result.conflicting = !now.isEmpty() || !result.disputedBy.isEmpty();
+                ResultRecord resultRecord = entityManager.find(ResultRecord.class, result.id);
+                resultRecord.version++;
+                result.version = resultRecord.version;
+                TrialRecord trialRecord = entityManager.find(TrialRecord.class, result.trial.id, LockModeType.PESSIMISTIC_WRITE);
+                trialRecord.version++;
+                result.trial.version = trialRecord.version;
+            }
+        }
+    }
+
+    public static TrialSeed toSeed(JsonNode document) {
+        try {
+            return TrialValidation.MAPPER.treeToValue(document, TrialSeed.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored record no longer reads as a trial", e);
+        }
+    }
+
+    private static void stamp(TrialRecord record, String actor, Instant at) {
+        record.changedAt = at;
+        record.changedBy = actor;
+    }
+}

@@ -1,0 +1,121 @@
+package org.trialevidence.store;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trialevidence.dataset.DatasetChanged;
+import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.dataset.DatasetState;
+import org.trialevidence.dataset.Review;
+import org.trialevidence.seeding.RegisteredSource;
+import org.trialevidence.seeding.ReviewTexts;
+import org.trialevidence.seeding.SeedDataReader;
+import org.trialevidence.seeding.SeedDataset;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Seeds an empty database from seed-data at start-up, all or nothing: the whole directory is validated first
+ * (a fault stops start-up, naming file and JSON path), then written in one transaction. A database that holds a
+ * dataset already is kept as it is: curated changes survive restarts. Replicas starting together on one empty
+ * database seed it once: the dataset row is locked while one of them does. The read models are built before the
+ * service reports ready.
+ */
+@ApplicationScoped
+public class SeedDataLoader {
+    static final String SEED_ACTOR = "seed-data";
+    private static final int FLUSH_EVERY = 200;
+
+    private final Path seedDirectory;
+    private final Optional<Path> reviewsDirectory;
+    private final Event<DatasetChanged> datasetChanged;
+    @Inject
+    RecordStore store;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    DatasetService datasetService;
+    private volatile boolean loaded;
+
+    SeedDataLoader(@ConfigProperty(name = "evidence.seed-dir", defaultValue = "seed-data") Path seedDirectory,
+                   @ConfigProperty(name = "evidence.reviews-dir") Optional<Path> reviewsDirectory,
+                   Event<DatasetChanged> datasetChanged) {
+        this.seedDirectory = seedDirectory;
+        this.datasetChanged = datasetChanged;
+        this.reviewsDirectory = reviewsDirectory;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        long started = System.nanoTime();
+        String version = QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).call(() -> {
+            DatasetState state = DatasetState.lockForWrite();
+            if (state == null) {
+                throw new IllegalStateException("the database has no dataset_state row: its migrations did not run");
+            }
+            if (!state.seeded) {
+                return seed(state).version;
+            } else {
+                Log.infof("Database holds dataset %s (seeded from seed-data %s at %s, %d changes since); seed-data is not read again",
+                        state.version, state.seedVersion, state.loadedAt, state.revision);
+            }
+            return state.version;
+        });
+        long written = System.nanoTime();
+        datasetService.changedTo(version);
+        datasetChanged.fire(new DatasetChanged(version));
+        loaded = true;
+        Log.infof("Dataset %s ready: stored in %d ms, read models built in %d ms", version,
+                (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    private DatasetState seed(DatasetState state) {
+        Optional<ReviewTexts> reviews = reviewsDirectory.flatMap(ReviewTexts::load);
+        if (reviews.isEmpty()) {
+            Log.warnf("Source reviews not found at %s: excerpts and numbers are NOT checked against them in this run",
+                    reviewsDirectory.map(Path::toAbsolutePath).map(Path::toString).orElse("(evidence.reviews-dir not set)"));
+        }
+        SeedDataset dataset = new SeedDataReader().read(seedDirectory, reviews);
+        Instant now = Instant.now();
+        for (RegisteredSource source : dataset.sources()) {
+            Review review = new Review();
+            review.document = source.document();
+            review.title = source.title();
+            review.citation = source.citation();
+            review.persist();
+        }
+        int[] written = {0};
+        dataset.forEach(checked -> {
+            store.insertSeeded(checked, dataset.conflictsByResult(), SEED_ACTOR, now);
+            // Keeps the persistence context small on large datasets; inserts go out in JDBC batches.
+            if (++written[0] % FLUSH_EVERY == 0) {
+                entityManager.flush();
+                entityManager.clear();
+            }
+        });
+        entityManager.flush();
+        entityManager.clear();
+        DatasetState seeded = entityManager.merge(state);
+        seeded.seeded = true;
+        seeded.seedVersion = dataset.version();
+        seeded.version = dataset.version();
+        seeded.revision = 0;
+        seeded.loadedAt = now;
+        seeded.changedAt = now;
+        seeded.sourceFidelityChecked = reviews.isPresent();
+        Log.infof("Seeded the database from %s (seed-data %s): %d trials, %d results",
+                seedDirectory.toAbsolutePath(), dataset.version(), dataset.files().size(), dataset.resultCount());
+        return seeded;
+    }
+}
