@@ -3,6 +3,7 @@ package org.trialevidence.api;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,8 +29,8 @@ public class ConditionalGet {
     DatasetService dataset;
 
     @ServerRequestFilter
-    public Response answerFromCache(ContainerRequestContext request) {
-        if (!isCacheable(request)) {
+    public Response answerFromCache(ContainerRequestContext request, ResourceInfo resource) {
+        if (!isCacheable(request) || resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(RecordETag.class)) {
             return null;
         }
         EntityTag tag = tag(request);

@@ -45,7 +45,7 @@ public class DatasetResource {
         List<DatasetView.ReviewView> reviews = Review.<Review>listAll().stream()
                 .map(review -> new DatasetView.ReviewView(review.document, review.title, review.citation, results.countQuoting(review.document)))
                 .toList();
-        return new DatasetView(state.version, state.loadedAt, state.sourceFidelityChecked, counts, studyTypes, trials.phases(), reviews);
+        return new DatasetView(state.version, state.seedVersion, state.revision, state.loadedAt, state.changedAt, state.sourceFidelityChecked, counts, studyTypes, trials.phases(), reviews);
     }
 
     private long count(String jpql) {

@@ -9,9 +9,12 @@ import java.util.Map;
 /** GET /api/v1/dataset. */
 @Schema(name = "Dataset")
 public record DatasetView(
-        @Schema(description = "Content hash of seed-data; changes whenever any record changes", example = "3f2a9c0d1e4b5a6c") String version,
-        Instant loadedAt,
-        @Schema(description = "Whether every excerpt and number was checked against the reviews when this dataset was loaded") boolean sourceFidelityChecked,
+        @Schema(description = "Changes with every write: the content hash of the seed-data the database was seeded from, then that hash and the revision", example = "805c79153b130c7f.3") String version,
+        @Schema(description = "Content hash of the seed-data the database was seeded from", example = "805c79153b130c7f") String seedVersion,
+        @Schema(description = "Writes through the curation API since seeding", example = "3") long revision,
+        @Schema(description = "When the database was seeded") Instant loadedAt,
+        @Schema(description = "When the last write (or the seeding) happened") Instant changedAt,
+        @Schema(description = "Whether every excerpt and number was checked against the reviews when the database was seeded (writes are always checked against the reviews the service can read)") boolean sourceFidelityChecked,
         @Schema(description = "Record counts") Map<String, Long> counts,
         @Schema(description = "Trials per study type") Map<String, Long> studyTypes,
         @Schema(description = "Phases as reported (the values the phase filter accepts)") List<String> phases,

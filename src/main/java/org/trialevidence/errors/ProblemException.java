@@ -54,6 +54,21 @@ public class ProblemException extends RuntimeException {
                 nearestValues == null || nearestValues.isEmpty() ? null : nearestValues);
     }
 
+    /** The request clashes with the current state of a record (it exists already, or is deleted). */
+    public static ProblemException conflict(String parameter, String detail) {
+        return new ProblemException(409, "conflict", "Conflict", detail, parameter, null, null);
+    }
+
+    /** The If-Match ETag is not the record's current one: someone changed it since it was read. */
+    public static ProblemException stale(String detail) {
+        return new ProblemException(412, "precondition-failed", "Precondition failed", detail, "If-Match", null, null);
+    }
+
+    /** A change to an existing record must say which version it changes. */
+    public static ProblemException ifMatchRequired(String detail) {
+        return new ProblemException(428, "precondition-required", "Precondition required", detail, "If-Match", null, null);
+    }
+
     Problem toProblem(String instance) {
         return new Problem(Problem.TYPE_BASE + type, title, status, getMessage(), instance, parameter, allowedValues, nearestValues);
     }

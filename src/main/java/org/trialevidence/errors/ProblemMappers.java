@@ -24,6 +24,20 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidRecord(InvalidRecordException exception, UriInfo uri) {
+        return Response.status(422).type(Problem.MEDIA_TYPE).entity(exception.toProblem(uri.getPath())).build();
+    }
+
+    /** Writers queue on the dataset row; one that waited too long is told to try again, not that the service broke. */
+    @ServerExceptionMapper({jakarta.persistence.PessimisticLockException.class, jakarta.persistence.LockTimeoutException.class})
+    public Response busy(RuntimeException exception, UriInfo uri) {
+        Log.warn("Write gave up waiting for a lock on " + uri.getPath() + ": " + exception.getMessage());
+        return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "busy", "Busy", 503,
+                "Other writes held the dataset for too long; nothing was changed. Try again.", uri.getPath(), null, null, null)))
+                .header("Retry-After", "1").build();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException exception, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
                 "No resource at " + uri.getPath() + "; the API is described at /q/openapi.", uri.getPath(), null, null, null));

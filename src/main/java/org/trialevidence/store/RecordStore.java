@@ -62,6 +62,15 @@ public class RecordStore {
         entityManager.persist(trial);
     }
 
+    /** A new trial written through the API: records at version 1, then its projection. */
+    public TrialRecord create(TrialValidation.Checked checked, String actor, Instant at) {
+        TrialRecord record = new TrialRecord();
+        record.id = checked.trial().id();
+        entityManager.persist(record);
+        replace(record, checked, actor, at);
+        return record;
+    }
+
     /** The record, locked against other writers until the transaction ends. */
     public Optional<TrialRecord> lock(String trialId) {
         return Optional.ofNullable(entityManager.find(TrialRecord.class, trialId, LockModeType.PESSIMISTIC_WRITE));

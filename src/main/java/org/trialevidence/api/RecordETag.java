@@ -1,0 +1,15 @@
+package org.trialevidence.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A GET whose ETag is the record's version (what If-Match on a write compares with), set by the resource itself
+ * instead of {@link ConditionalGet}'s dataset-wide tag.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface RecordETag {
+}

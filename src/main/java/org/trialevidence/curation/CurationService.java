@@ -1,0 +1,249 @@
+package org.trialevidence.curation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.trialevidence.dataset.DatasetChanged;
+import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.dataset.DatasetState;
+import org.trialevidence.errors.InvalidRecordException;
+import org.trialevidence.errors.ProblemException;
+import org.trialevidence.store.ChangeRecord;
+import org.trialevidence.store.RecordStore;
+import org.trialevidence.store.ResultRecord;
+import org.trialevidence.store.TrialDocuments;
+import org.trialevidence.store.TrialRecord;
+import org.trialevidence.trial.TrialService;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every change to the curated records: checked against the record's version (If-Match), validated as seed-data
+ * is, stored with its audit entry in one transaction that also advances the dataset version, then announced so
+ * that this replica's read models move on at once (other replicas see the new version within a second).
+ * Writes are serialised on the dataset row, so versions and the audit trail have one order across replicas.
+ */
+@ApplicationScoped
+public class CurationService {
+    @Inject
+    RecordStore store;
+    @Inject
+    WriteValidation validation;
+    @Inject
+    DatasetService datasetService;
+    @Inject
+    Event<DatasetChanged> datasetChanged;
+    @Inject
+    TrialService trials;
+
+    /** Who makes a change and why (required: the audit trail must say). */
+    public record Change(String actor, String reason) { }
+
+    /** What a write leaves: the record's new state and version, and the dataset version it produced. */
+    public record Written(String trialId, String resultId, long version, JsonNode document, String datasetVersion) {
+        public String etag() {
+            return resultId == null ? ETags.trial(trialId, version) : ETags.result(resultId, version);
+        }
+    }
+
+    public Written createTrial(JsonNode body, Change change) {
+        return write(change, now -> {
+            String id = requireObject(body).path("id").asText("");
+            store.find(id).ifPresent(existing -> {
+                throw ProblemException.conflict("id", "Trial '" + id + "' exists" + (existing.deleted ? " but is deleted; an admin can restore it." : "; change it with PUT."));
+            });
+            var checked = validation.check(body, id);
+            TrialRecord record = store.create(checked, change.actor(), now);
+            return new Step(record, null, "create", null, store.whole(record));
+        });
+    }
+
+    public Written replaceTrial(String name, JsonNode body, String ifMatch, Change change) {
+        return write(change, now -> {
+            TrialRecord record = served(lock(name));
+            ETags.check(ifMatch, ETags.trial(record.id, record.version), "trial " + record.id);
+            requireObject(body);
+            if (!record.id.equals(body.path("id").asText())) {
+                throw new InvalidRecordException("The record's id cannot change; nothing was changed.",
+                        List.of(new InvalidRecordException.Violation("$.id", "must be '" + record.id + "', the trial this request changes")));
+            }
+            ObjectNode before = store.whole(record);
+            store.replace(record, validation.check(body, record.id), change.actor(), now);
+            return new Step(record, null, "update", before, store.whole(record));
+        });
+    }
+
+    public Written deleteTrial(String name, String ifMatch, Change change) {
+        return write(change, now -> {
+            TrialRecord record = served(lock(name));
+            ETags.check(ifMatch, ETags.trial(record.id, record.version), "trial " + record.id);
+            ObjectNode before = store.whole(record);
+            store.setDeleted(record, true, change.actor(), now);
+            return new Step(record, null, "delete", before, null);
+        });
+    }
+
+    public Written restoreTrial(String name, String ifMatch, Change change) {
+        return write(change, now -> {
+            TrialRecord record = lock(name);
+            if (!record.deleted) {
+                throw ProblemException.conflict("id", "Trial '" + record.id + "' is not deleted.");
+            }
+            ETags.checkIfPresent(ifMatch, ETags.trial(record.id, record.version), "trial " + record.id);
+            ObjectNode whole = store.whole(record);
+            // Names taken by another trial since the delete would now be shared: the restore is refused.
+            validation.check(whole, record.id);
+            store.setDeleted(record, false, change.actor(), now);
+            return new Step(record, null, "restore", null, whole);
+        });
+    }
+
+    public Written addResult(String name, JsonNode result, Change change) {
+        return write(change, now -> {
+            TrialRecord record = served(lock(name));
+            String resultId = requireObject(result).path("id").asText("");
+            store.results(record.id).stream().filter(existing -> existing.id.equals(resultId)).findFirst().ifPresent(existing -> {
+                throw ProblemException.conflict("id", "Result '" + resultId + "' exists" + (existing.deleted ? " but is deleted; an admin can restore it." : "; change it with PUT."));
+            });
+            ObjectNode before = store.whole(record);
+            ObjectNode after = before.deepCopy();
+            ((ArrayNode) after.withArray("results")).add(result);
+            store.replace(record, validation.check(after, record.id), change.actor(), now);
+            return new Step(record, resultId, "create", before, store.whole(record));
+        });
+    }
+
+    public Written replaceResult(String name, String resultId, JsonNode result, String ifMatch, Change change) {
+        return write(change, now -> {
+            TrialRecord record = served(lock(name));
+            ResultRecord current = servedResult(record, resultId);
+            ETags.check(ifMatch, ETags.result(current.id, current.version), "result " + current.id);
+            if (!resultId.equals(requireObject(result).path("id").asText())) {
+                throw new InvalidRecordException("The result's id cannot change; nothing was changed.",
+                        List.of(new InvalidRecordException.Violation("$.id", "must be '" + resultId + "', the result this request changes")));
+            }
+            ObjectNode before = store.whole(record);
+            ObjectNode after = before.deepCopy();
+            ArrayNode results = (ArrayNode) after.withArray("results");
+            for (int i = 0; i < results.size(); i++) {
+                if (resultId.equals(results.get(i).path("id").asText())) {
+                    results.set(i, result);
+                }
+            }
+            store.replace(record, validation.check(after, record.id), change.actor(), now);
+            return new Step(record, resultId, "update", before, store.whole(record));
+        });
+    }
+
+    public Written deleteResult(String name, String resultId, String ifMatch, Change change) {
+        return write(change, now -> {
+            TrialRecord record = served(lock(name));
+            ResultRecord current = servedResult(record, resultId);
+            ETags.check(ifMatch, ETags.result(current.id, current.version), "result " + current.id);
+            ObjectNode before = store.whole(record);
+            ObjectNode after = before.deepCopy();
+            ArrayNode results = (ArrayNode) after.withArray("results");
+            for (int i = results.size() - 1; i >= 0; i--) {
+                if (resultId.equals(results.get(i).path("id").asText())) {
+                    results.remove(i);
+                }
+            }
+            store.replace(record, validation.check(after, record.id), change.actor(), now);
+            return new Step(record, resultId, "delete", before, store.whole(record));
+        });
+    }
+
+    public Written restoreResult(String name, String resultId, String ifMatch, Change change) {
+        return write(change, now -> {
+            TrialRecord record = served(lock(name));
+            ResultRecord deleted = store.results(record.id).stream().filter(r -> r.id.equals(resultId)).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("resultId", "Trial " + record.id + " has no result '" + resultId + "'.", List.of()));
+            if (!deleted.deleted) {
+                throw ProblemException.conflict("resultId", "Result '" + resultId + "' is not deleted.");
+            }
+            ETags.checkIfPresent(ifMatch, ETags.result(deleted.id, deleted.version), "result " + deleted.id);
+            ObjectNode before = store.whole(record);
+            List<ResultRecord> restored = new ArrayList<>(store.results(record.id).stream().filter(r -> !r.deleted).toList());
+            restored.add(deleted);
+            restored.sort(Comparator.comparingInt(r -> r.position));
+            ObjectNode after = TrialDocuments.whole(record.document, restored.stream().map(r -> r.document).toList());
+            store.replace(record, validation.check(after, record.id), change.actor(), now);
+            return new Step(record, resultId, "restore", before, store.whole(record));
+        });
+    }
+
+    /** What one write did, for its audit entry and its answer. */
+    private record Step(TrialRecord record, String resultId, String action, ObjectNode before, ObjectNode after) { }
+
+    private interface Work {
+        Step apply(Instant now);
+    }
+
+    private Written write(Change change, Work work) {
+        Written written = QuarkusTransaction.requiringNew().call(() -> {
+            DatasetState state = DatasetState.lockForWrite();
+            Instant now = Instant.now();
+            Step step = work.apply(now);
+            state.advance(now);
+            ChangeRecord entry = new ChangeRecord();
+            entry.trialId = step.record().id;
+            entry.resultId = step.resultId();
+            entry.action = step.action();
+            entry.actor = change.actor();
+            entry.reason = change.reason();
+            entry.changedAt = now;
+            entry.trialVersion = step.record().version;
+            entry.datasetVersion = state.version;
+            entry.documentBefore = step.before() == null ? null : TrialDocuments.compact(step.before());
+            entry.documentAfter = step.after() == null ? null : TrialDocuments.compact(step.after());
+            entry.persist();
+            if (step.resultId() == null) {
+                return new Written(step.record().id, null, step.record().version, step.after(), state.version);
+            }
+            Optional<ResultRecord> result = store.results(step.record().id).stream().filter(r -> r.id.equals(step.resultId())).findFirst();
+            return new Written(step.record().id, step.resultId(), result.map(r -> r.version).orElse(0L),
+                    result.filter(r -> !r.deleted).map(r -> TrialDocuments.parse(r.document)).orElse(null), state.version);
+        });
+        datasetService.changedTo(written.datasetVersion());
+        datasetChanged.fire(new DatasetChanged(written.datasetVersion()));
+        return written;
+    }
+
+    /** The trial's record by id, or by a name the read API knows it by; locked until the write ends. */
+    private TrialRecord lock(String name) {
+        String id = store.find(name).map(record -> record.id).or(() -> trials.idOf(name))
+                .orElseThrow(() -> ProblemException.notFound("id", "No trial is named '" + name + "' (by id, acronym or alias).", trials.nearest(name)));
+        return store.lock(id).orElseThrow();
+    }
+
+    private static TrialRecord served(TrialRecord record) {
+        if (record.deleted) {
+            throw ProblemException.conflict("id", "Trial '" + record.id + "' is deleted; an admin can restore it (POST /api/v1/trials/" + record.id + "/restore).");
+        }
+        return record;
+    }
+
+    private ResultRecord servedResult(TrialRecord record, String resultId) {
+        ResultRecord result = store.results(record.id).stream().filter(r -> r.id.equals(resultId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("resultId", "Trial " + record.id + " has no result '" + resultId + "'.", List.of()));
+        if (result.deleted) {
+            throw ProblemException.conflict("resultId", "Result '" + resultId + "' is deleted; an admin can restore it.");
+        }
+        return result;
+    }
+
+    private static JsonNode requireObject(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.malformedBody("$", "The request body must be a JSON object in the seed-data shape (seed-data/schema/trial.schema.json).");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,42 @@
+package org.trialevidence.curation;
+
+import org.trialevidence.errors.ProblemException;
+
+/**
+ * Record ETags: the record and its version, so that If-Match detects any change made since the record was read.
+ * Only strong tags match (RFC 9110 §13.1.1), or {@code *} for "any current version".
+ */
+public final class ETags {
+    private ETags() {
+    }
+
+    public static String trial(String id, long version) {
+        return "\"trial-" + id + "-v" + version + "\"";
+    }
+
+    public static String result(String id, long version) {
+        return "\"result-" + id + "-v" + version + "\"";
+    }
+
+    static void check(String ifMatch, String current, String what) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ProblemException.ifMatchRequired("Changing " + what + " needs If-Match with its ETag (now " + current
+                    + "): read it first, so that a change made since is not overwritten.");
+        }
+        checkIfPresent(ifMatch, current, what);
+    }
+
+    static void checkIfPresent(String ifMatch, String current, String what) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(current)) {
+                return;
+            }
+        }
+        throw ProblemException.stale("If-Match " + ifMatch.strip() + " is not the current ETag of " + what + " (" + current
+                + "): it changed since it was read. Nothing was changed; read it again and reapply the change.");
+    }
+}

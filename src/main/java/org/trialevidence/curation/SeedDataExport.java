@@ -1,0 +1,82 @@
+package org.trialevidence.curation;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.dataset.DatasetState;
+import org.trialevidence.dataset.Review;
+import org.trialevidence.seeding.TrialValidation;
+import org.trialevidence.store.ResultRecord;
+import org.trialevidence.store.TrialDocuments;
+import org.trialevidence.store.TrialRecord;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The database written back in the seed-data layout ({@code sources.json}, {@code trials/<id>.json}, files laid
+ * out as curators write them), so that changes made through the API can be reviewed and committed. Deleted trials
+ * and results are left out. Writes wait while an export runs, so the archive is one version of the dataset.
+ */
+@ApplicationScoped
+public class SeedDataExport {
+    private static final int CHUNK = 200;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** Writes the archive; returns the dataset version it holds. */
+    public String write(OutputStream output) {
+        return QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).call(() -> {
+            DatasetState state = DatasetState.lockForWrite();
+            try (ZipOutputStream zip = new ZipOutputStream(output, StandardCharsets.UTF_8)) {
+                entry(zip, "sources.json", TrialDocuments.seedFile(sources()));
+                List<String> ids = entityManager.createQuery("select t.id from TrialRecord t where t.deleted = false order by t.id", String.class).getResultList();
+                for (int from = 0; from < ids.size(); from += CHUNK) {
+                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                    Map<String, List<String>> results = entityManager.createQuery(
+                                    "select r from ResultRecord r where r.trialId in :ids and r.deleted = false order by r.position, r.id", ResultRecord.class)
+                            .setParameter("ids", chunk).getResultStream()
+                            .collect(Collectors.groupingBy(r -> r.trialId, Collectors.mapping(r -> r.document, Collectors.toList())));
+                    for (TrialRecord trial : entityManager.createQuery("select t from TrialRecord t where t.id in :ids order by t.id", TrialRecord.class)
+                            .setParameter("ids", chunk).getResultList()) {
+                        entry(zip, "trials/" + trial.id + ".json",
+                                TrialDocuments.seedFile(TrialDocuments.whole(trial.document, results.getOrDefault(trial.id, List.of()))));
+                    }
+                    entityManager.clear();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return state.version;
+        });
+    }
+
+    private ArrayNode sources() {
+        ArrayNode sources = TrialValidation.MAPPER.createArrayNode();
+        entityManager.createQuery("select r from Review r order by r.document", Review.class).getResultList().forEach(review -> {
+            ObjectNode source = sources.addObject();
+            source.put("document", review.document);
+            source.put("title", review.title);
+            source.put("citation", review.citation);
+        });
+        return sources;
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+}

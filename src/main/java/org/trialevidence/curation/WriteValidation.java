@@ -1,0 +1,83 @@
+package org.trialevidence.curation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trialevidence.dataset.Review;
+import org.trialevidence.errors.InvalidRecordException;
+import org.trialevidence.seeding.ReviewTexts;
+import org.trialevidence.seeding.SeedViolation;
+import org.trialevidence.seeding.TrialValidation;
+import org.trialevidence.store.ResultRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Validates a written trial exactly as seed-data is validated (schema, vocabularies, an excerpt for every number,
+ * excerpts found in the registered reviews), and against the rest of the database for names and result ids.
+ */
+@ApplicationScoped
+public class WriteValidation {
+    @ConfigProperty(name = "evidence.seed-dir", defaultValue = "seed-data")
+    Path seedDirectory;
+    @ConfigProperty(name = "evidence.reviews-dir")
+    Optional<Path> reviewsDirectory;
+    @Inject
+    EntityManager entityManager;
+
+    private volatile TrialValidation validation;
+
+    /** The record as the contract type; a 422 listing every fault otherwise. */
+    TrialValidation.Checked check(JsonNode trial, String trialId) {
+        List<SeedViolation> violations = new ArrayList<>();
+        Optional<TrialValidation.Checked> checked = validation().check(trialId + ".json", trial, others(trialId), violations);
+        if (!violations.isEmpty() || checked.isEmpty()) {
+            throw new InvalidRecordException(violations.size() + " fault(s); nothing was changed.", violations.stream()
+                    .map(violation -> new InvalidRecordException.Violation(violation.path(), violation.message())).toList());
+        }
+        return checked.get();
+    }
+
+    private TrialValidation validation() {
+        if (validation == null) {
+            List<String> documents = Review.<Review>listAll().stream().map(review -> review.document).toList();
+            validation = new TrialValidation(seedDirectory.resolve("schema/trial.schema.json"),
+                    documents.stream().collect(Collectors.toSet()), reviewsDirectory.flatMap(ReviewTexts::load));
+        }
+        return validation;
+    }
+
+    /** Names and result ids owned by other trials: served names, and result ids ever used (deleted ones stay taken). */
+    private TrialValidation.Dataset others(String trialId) {
+        return new TrialValidation.Dataset() {
+            @Override
+            public Optional<String> ownerOfName(String nameKey) {
+                return entityManager.createQuery("select t.id from Trial t join t.names n where n.nameKey = :key and t.id <> :self", String.class)
+                        .setParameter("key", nameKey).setParameter("self", trialId).setMaxResults(1).getResultStream().findFirst()
+                        .map(owner -> "trial " + owner);
+            }
+
+            @Override
+            public Optional<String> ownerOfResult(String resultId) {
+                ResultRecord result = entityManager.find(ResultRecord.class, resultId);
+                return result == null || result.trialId.equals(trialId) ? Optional.empty()
+                        : Optional.of("trial " + result.trialId + (result.deleted ? " (deleted result)" : ""));
+            }
+
+            @Override
+            public boolean hasResult(String resultId) {
+                return !entityManager.createQuery("""
+                                select r.id from ResultRecord r, TrialRecord t
+                                where t.id = r.trialId and r.id = :id and r.deleted = false and t.deleted = false and t.id <> :self""", String.class)
+                        .setParameter("id", resultId).setParameter("self", trialId).getResultList().isEmpty();
+            }
+        };
+    }
+}
