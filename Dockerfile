@@ -18,6 +18,8 @@ COPY --from=build --chown=evidence /build/target/quarkus-app/*.jar ./
 COPY --from=build --chown=evidence /build/target/quarkus-app/app/ app/
 COPY --from=build --chown=evidence /build/target/quarkus-app/quarkus/ quarkus/
 COPY --chown=evidence seed-data seed-data
+# The service creates its token signing key pair under data/ on the first start (README, Curation access).
+RUN mkdir data && chown evidence data
 USER evidence
 EXPOSE 8080
 ENV EVIDENCE_SEED_DIR=/deployments/seed-data

@@ -21,6 +21,8 @@ import java.util.HexFormat;
  * Strong ETags for every GET of the API, derived from the dataset version and the request (path, query and the
  * representation asked for): an answer only changes when the data does, so a matching If-None-Match gets 304
  * before any query runs. Cache-Control asks caches to revalidate, so a changed dataset is never served stale.
+ * Requests with credentials are left alone: their answers may depend on who asks, which the tag does not cover, and
+ * "public" would let shared caches store them.
  */
 public class ConditionalGet {
     static final String CACHE_CONTROL = "public, no-cache";
@@ -55,7 +57,8 @@ public class ConditionalGet {
     private static boolean isCacheable(ContainerRequestContext request) {
         String method = request.getMethod();
         String path = request.getUriInfo().getPath();
-        return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) && (path.startsWith("/api/") || path.startsWith("/fhir/"));
+        return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) && (path.startsWith("/api/") || path.startsWith("/fhir/"))
+                && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
     }
 
     private EntityTag tag(ContainerRequestContext request) {

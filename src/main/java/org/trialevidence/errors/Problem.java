@@ -22,5 +22,5 @@ public record Problem(
         @Schema(description = "Accepted values closest to the one sent", example = "[\"ESR1-mutant\"]") List<String> nearestValues) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://trial-evidence.example/problems/";
+    public static final String TYPE_BASE = "https://trial-evidence.example/problems/";
 }

@@ -3,6 +3,7 @@ package org.trialevidence.dataset;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.trialevidence.auth.TestTokens;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -21,11 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every curl in README.md does what README says: the status its comment names (200 when it names none), and a
- * list example returns at least one item.
+ * list example returns at least one item. A curl that sends README's {@code $TOKEN} is sent with a curator's token.
  */
 @QuarkusTest
 class ReadmeTourTest {
-    private static final Pattern CURL = Pattern.compile("curl -s 'http://localhost:8080([^'?]+)(?:\\?([^']*))?'\\s*(?:#\\s*(\\d{3})?)?");
+    private static final Pattern CURL = Pattern.compile(
+            "curl -s 'http://localhost:8080([^'?]+)(?:\\?([^']*))?'( -H \"Authorization: Bearer \\$TOKEN\")?\\s*(?:#\\s*(\\d{3})?)?");
 
     @Test
     void everyCurlInTheReadmeAnswersAsDocumented() throws IOException {
@@ -33,8 +35,11 @@ class ReadmeTourTest {
         Matcher matcher = CURL.matcher(Files.readString(Path.of("README.md")));
         while (matcher.find()) {
             String path = matcher.group(1);
-            int expected = matcher.group(3) == null ? 200 : Integer.parseInt(matcher.group(3));
+            int expected = matcher.group(4) == null ? 200 : Integer.parseInt(matcher.group(4));
             var request = given().urlEncodingEnabled(false);
+            if (matcher.group(3) != null) {
+                request = request.auth().oauth2(TestTokens.curator("alice"));
+            }
             if (matcher.group(2) != null) {
                 for (String pair : matcher.group(2).split("&")) {
                     String[] nameValue = pair.split("=", 2);
