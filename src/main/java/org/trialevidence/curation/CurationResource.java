@@ -102,7 +102,7 @@ public class CurationResource {
     @APIResponse(responseCode = "200", description = "The restored record, with its new ETag")
     @APIResponse(responseCode = "409", description = "The trial is not deleted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response restoreTrial(@Parameter(description = "Trial id", example = "serena-6") @PathParam("id") String id,
-                                 @Parameter(description = "Optional: the ETag of the deleted record") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @Parameter(description = "Optional: the ETag of the deleted record", example = "\"trial-serena-6-v2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Parameter(description = REASON_DESCRIPTION, required = true, example = "Deleted by mistake") @QueryParam("reason") String reason) {
         return ok(curation.restoreTrial(id, ifMatch, change(reason)));
     }
@@ -161,7 +161,7 @@ public class CurationResource {
     @APIResponse(responseCode = "409", description = "The result is not deleted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response restoreResult(@Parameter(description = "Trial id (or acronym or alias)", example = "serena-6") @PathParam("id") String id,
                                   @Parameter(description = "Result id", example = "serena-6-pfs-itt") @PathParam("resultId") String resultId,
-                                  @Parameter(description = "Optional: the ETag of the deleted result") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @Parameter(description = "Optional: the ETag of the deleted result", example = "\"result-serena-6-pfs-itt-v2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Parameter(description = REASON_DESCRIPTION, required = true, example = "Deleted by mistake") @QueryParam("reason") String reason) {
         return ok(curation.restoreResult(id, resultId, ifMatch, change(reason)));
     }

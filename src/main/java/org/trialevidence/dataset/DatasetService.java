@@ -1,7 +1,13 @@
 package org.trialevidence.dataset;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+
+import java.util.function.Supplier;
 
 /** The version of the dataset the database holds. */
 @ApplicationScoped
@@ -10,6 +16,9 @@ public class DatasetService {
     static final long RECHECK_NANOS = 1_000_000_000L;
     /** Seeding and read-model builds of a large dataset outlast the default 60 s transaction timeout. */
     public static final int LONG_TRANSACTION_SECONDS = 3600;
+
+    @Inject
+    EntityManager entityManager;
 
     private volatile String version;
     private volatile long readAt;
@@ -31,6 +40,45 @@ public class DatasetService {
     public void changedTo(String newVersion) {
         version = newVersion;
         readAt = System.nanoTime();
+    }
+
+    /** What a read saw, and the one dataset version it saw it in. */
+    public record Snapshot<T>(T value, String version) { }
+
+    private static final int READ_ATTEMPTS = 5;
+
+    /**
+     * Runs a read of several statements (a read-model build, a record with its arms and results) so that it sees
+     * one version of the dataset without locking out writers: a write commits the records and the new version
+     * together, so an unchanged version before and after the read means nothing changed in between. Otherwise, or
+     * when the read tripped over rows a write had just replaced, it runs again.
+     */
+    public <T> Snapshot<T> consistently(int timeoutSeconds, Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Snapshot<T> snapshot = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+                    String before = versionInDatabase();
+                    T value = read.get();
+                    return versionInDatabase().equals(before) ? new Snapshot<>(value, before) : null;
+                });
+                if (snapshot != null) {
+                    return snapshot;
+                }
+            } catch (PersistenceException changedUnderfoot) {
+                if (attempt >= READ_ATTEMPTS) {
+                    throw changedUnderfoot;
+                }
+                continue;
+            }
+            if (attempt >= READ_ATTEMPTS) {
+                throw new IllegalStateException("the dataset changed during each of " + READ_ATTEMPTS + " attempts to read it");
+            }
+        }
+    }
+
+    private String versionInDatabase() {
+        return entityManager.createQuery("select s.version from DatasetState s where s.id = :id", String.class)
+                .setParameter("id", DatasetState.SINGLETON).getSingleResult();
     }
 
     @Transactional

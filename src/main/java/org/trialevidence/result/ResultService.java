@@ -66,7 +66,7 @@ public class ResultService {
         if (index != null && index.version.equals(version)) {
             return index;
         }
-        index = QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).call(() -> {
+        index = dataset.consistently(DatasetService.LONG_TRANSACTION_SECONDS, () -> {
             long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
             boolean keepViews = count <= keepViewsUpTo;
             ResultIndex.Builder builder = new ResultIndex.Builder(version, keepViews);
@@ -88,7 +88,7 @@ public class ResultService {
                 });
             }
             return builder.build();
-        });
+        }).value();
         return index;
     }
 

@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 public class TrialService {
     /** Full records kept per version; beyond this many the cache starts afresh rather than grow without bound. */
     static final int CACHED_RECORDS = 10_000;
+    private static final int READ_TIMEOUT_SECONDS = 60;
 
     @Inject
     EntityManager entityManager;
@@ -70,7 +71,7 @@ public class TrialService {
         if (index != null && index.version.equals(version)) {
             return index;
         }
-        index = QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).call(() -> {
+        index = dataset.consistently(DatasetService.LONG_TRANSACTION_SECONDS, () -> {
             List<TrialIndex.Row> rows = new ArrayList<>();
             int[] handled = {0};
             try (Stream<Trial> trials = entityManager.createQuery("select t from Trial t order by lower(t.acronym), t.id", Trial.class)
@@ -86,7 +87,7 @@ public class TrialService {
                 });
             }
             return new TrialIndex(version, rows);
-        });
+        }).value();
         records.clear();
         return index;
     }
@@ -146,7 +147,7 @@ public class TrialService {
 
     /** The full record, read from the database, or empty when no trial has that name. */
     public Optional<TrialView> view(String name) {
-        return idOf(name).map(id -> QuarkusTransaction.requiringNew().call(() -> record(Trial.findById(id))));
+        return idOf(name).map(id -> dataset.consistently(READ_TIMEOUT_SECONDS, () -> record(Trial.findById(id))).value());
     }
 
     /** The full record as JSON (kept until the dataset changes), or empty when no trial has that name. */
@@ -158,7 +159,17 @@ public class TrialService {
         if (records.size() > CACHED_RECORDS) {
             records.clear();
         }
-        return Optional.of(records.computeIfAbsent(id.get(), key -> QuarkusTransaction.requiringNew().call(() -> json(record(Trial.findById(key))))));
+        RawJson cached = records.get(id.get());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        TrialIndex current = index();
+        DatasetService.Snapshot<RawJson> read = dataset.consistently(READ_TIMEOUT_SECONDS, () -> json(record(Trial.findById(id.get()))));
+        // A record read while a write landed belongs to the next version: served, but not kept for this one.
+        if (read.version().equals(current.version)) {
+            records.put(id.get(), read.value());
+        }
+        return Optional.of(read.value());
     }
 
     private RawJson json(TrialView record) {

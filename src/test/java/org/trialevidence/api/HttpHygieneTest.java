@@ -59,6 +59,6 @@ class HttpHygieneTest {
     @Test
     void oversizedRequestsAreRefused() {
         given().queryParam("q", "x".repeat(10_000)).get("/api/v1/trials").then().statusCode(414);
-        given().body("x".repeat(100_000)).contentType("application/json").post("/api/v1/results").then().statusCode(413);
+        given().body("x".repeat(600_000)).contentType("application/json").post("/api/v1/trials").then().statusCode(413);
     }
 }
