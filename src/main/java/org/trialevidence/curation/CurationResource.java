@@ -167,6 +167,10 @@ public class CurationResource {
     }
 
     private CurationService.Change change(String reason) {
+        return change(identity, reason);
+    }
+
+    static CurationService.Change change(SecurityIdentity identity, String reason) {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalidParameter("reason", "Every change needs a reason (query parameter 'reason'): it is kept in the record's history.", null, null);
         }

@@ -3,6 +3,7 @@ package org.trialevidence.curation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -10,8 +11,10 @@ import jakarta.inject.Inject;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
+import org.trialevidence.dataset.Review;
 import org.trialevidence.errors.InvalidRecordException;
 import org.trialevidence.errors.ProblemException;
+import org.trialevidence.seeding.TrialValidation;
 import org.trialevidence.store.ChangeRecord;
 import org.trialevidence.store.RecordStore;
 import org.trialevidence.store.ResultRecord;
@@ -62,7 +65,7 @@ public class CurationService {
             });
             var checked = validation.check(body, id);
             TrialRecord record = store.create(checked, change.actor(), now);
-            return new Step(record, null, "create", null, store.whole(record));
+            return Step.of(record, null, "create", null, store.whole(record));
         });
     }
 
@@ -77,7 +80,7 @@ public class CurationService {
             }
             ObjectNode before = store.whole(record);
             store.replace(record, validation.check(body, record.id), change.actor(), now);
-            return new Step(record, null, "update", before, store.whole(record));
+            return Step.of(record, null, "update", before, store.whole(record));
         });
     }
 
@@ -87,7 +90,7 @@ public class CurationService {
             ETags.check(ifMatch, ETags.trial(record.id, record.version), "trial " + record.id);
             ObjectNode before = store.whole(record);
             store.setDeleted(record, true, change.actor(), now);
-            return new Step(record, null, "delete", before, null);
+            return Step.of(record, null, "delete", before, null);
         });
     }
 
@@ -102,7 +105,7 @@ public class CurationService {
             // Names taken by another trial since the delete would now be shared: the restore is refused.
             validation.check(whole, record.id);
             store.setDeleted(record, false, change.actor(), now);
-            return new Step(record, null, "restore", null, whole);
+            return Step.of(record, null, "restore", null, whole);
         });
     }
 
@@ -117,7 +120,7 @@ public class CurationService {
             ObjectNode after = before.deepCopy();
             ((ArrayNode) after.withArray("results")).add(result);
             store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return new Step(record, resultId, "create", before, store.whole(record));
+            return Step.of(record, resultId, "create", before, store.whole(record));
         });
     }
 
@@ -139,7 +142,7 @@ public class CurationService {
                 }
             }
             store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return new Step(record, resultId, "update", before, store.whole(record));
+            return Step.of(record, resultId, "update", before, store.whole(record));
         });
     }
 
@@ -157,7 +160,7 @@ public class CurationService {
                 }
             }
             store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return new Step(record, resultId, "delete", before, store.whole(record));
+            return Step.of(record, resultId, "delete", before, store.whole(record));
         });
     }
 
@@ -176,12 +179,39 @@ public class CurationService {
             restored.sort(Comparator.comparingInt(r -> r.position));
             ObjectNode after = TrialDocuments.whole(record.document, restored.stream().map(r -> r.document).toList());
             store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return new Step(record, resultId, "restore", before, store.whole(record));
+            return Step.of(record, resultId, "restore", before, store.whole(record));
+        });
+    }
+
+    /**
+     * Registers a new source (a publication beyond the seeded reviews) with its text, against which the excerpts
+     * that cite it are then checked like those of the reviews.
+     */
+    public Written registerSource(SourceRegistration source, Change change) {
+        return write(change, now -> {
+            if (Review.findById(source.document()) != null) {
+                throw ProblemException.conflict("document", "A source '" + source.document() + "' is registered already.");
+            }
+            Review review = new Review();
+            review.document = source.document();
+            review.title = source.title();
+            review.citation = source.citation();
+            review.sourceText = source.text();
+            review.registeredBy = change.actor();
+            review.registeredAt = now;
+            review.persist();
+            ObjectNode registered = TrialValidation.MAPPER.createObjectNode()
+                    .put("document", source.document()).put("title", source.title()).put("citation", source.citation());
+            return new Step(null, 0, null, "register-source", null, registered);
         });
     }
 
     /** What one write did, for its audit entry and its answer. */
-    private record Step(TrialRecord record, String resultId, String action, ObjectNode before, ObjectNode after) { }
+    private record Step(String trialId, long trialVersion, String resultId, String action, ObjectNode before, ObjectNode after) {
+        static Step of(TrialRecord record, String resultId, String action, ObjectNode before, ObjectNode after) {
+            return new Step(record.id, record.version, resultId, action, before, after);
+        }
+    }
 
     private interface Work {
         Step apply(Instant now);
@@ -194,26 +224,31 @@ public class CurationService {
             Step step = work.apply(now);
             state.advance(now);
             ChangeRecord entry = new ChangeRecord();
-            entry.trialId = step.record().id;
+            entry.trialId = step.trialId();
             entry.resultId = step.resultId();
             entry.action = step.action();
             entry.actor = change.actor();
             entry.reason = change.reason();
             entry.changedAt = now;
-            entry.trialVersion = step.record().version;
+            entry.trialVersion = step.trialVersion();
             entry.datasetVersion = state.version;
             entry.documentBefore = step.before() == null ? null : TrialDocuments.compact(step.before());
             entry.documentAfter = step.after() == null ? null : TrialDocuments.compact(step.after());
             entry.persist();
             if (step.resultId() == null) {
-                return new Written(step.record().id, null, step.record().version, step.after(), state.version);
+                return new Written(step.trialId(), null, step.trialVersion(), step.after(), state.version);
             }
-            Optional<ResultRecord> result = store.results(step.record().id).stream().filter(r -> r.id.equals(step.resultId())).findFirst();
-            return new Written(step.record().id, step.resultId(), result.map(r -> r.version).orElse(0L),
+            Optional<ResultRecord> result = store.results(step.trialId()).stream().filter(r -> r.id.equals(step.resultId())).findFirst();
+            return new Written(step.trialId(), step.resultId(), result.map(r -> r.version).orElse(0L),
                     result.filter(r -> !r.deleted).map(r -> TrialDocuments.parse(r.document)).orElse(null), state.version);
         });
         datasetService.changedTo(written.datasetVersion());
-        datasetChanged.fire(new DatasetChanged(written.datasetVersion()));
+        try {
+            datasetChanged.fire(new DatasetChanged(written.datasetVersion()));
+        } catch (RuntimeException readModelsLag) {
+            // The write is committed and must be acknowledged as such; the next read rebuilds what failed here.
+            Log.warnf(readModelsLag, "Read models not rebuilt after the write that made dataset %s", written.datasetVersion());
+        }
         return written;
     }
 

@@ -26,7 +26,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The database written back in the seed-data layout ({@code sources.json}, {@code trials/<id>.json}, files laid
- * out as curators write them), so that changes made through the API can be reviewed and committed. Deleted trials
+ * out as curators write them), so that changes made through the API can be reviewed and committed; the texts of
+ * sources registered through the API go under {@code reviews/}, for the reviews directory. Deleted trials
  * and results are left out. Writes wait while an export runs, so the archive is one version of the dataset.
  */
 @ApplicationScoped
@@ -42,6 +43,10 @@ public class SeedDataExport {
             DatasetState state = DatasetState.lockForWrite();
             try (ZipOutputStream zip = new ZipOutputStream(output, StandardCharsets.UTF_8)) {
                 entry(zip, "sources.json", TrialDocuments.seedFile(sources()));
+                // Sources registered through the API carry their text; it belongs in the reviews directory.
+                for (Review registered : entityManager.createQuery("select r from Review r where r.registeredBy is not null order by r.document", Review.class).getResultList()) {
+                    entry(zip, "reviews/" + registered.document, registered.sourceText);
+                }
                 List<String> ids = entityManager.createQuery("select t.id from TrialRecord t where t.deleted = false order by t.id", String.class).getResultList();
                 for (int from = 0; from < ids.size(); from += CHUNK) {
                     List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));

@@ -12,10 +12,13 @@ import org.trialevidence.seeding.TrialValidation;
 import org.trialevidence.store.ResultRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -32,7 +35,8 @@ public class WriteValidation {
     @Inject
     EntityManager entityManager;
 
-    private volatile TrialValidation validation;
+    private volatile JsonSchema schema;
+    private volatile Optional<ReviewTexts> reviewFiles;
 
     /** The record as the contract type; a 422 listing every fault otherwise. */
     TrialValidation.Checked check(JsonNode trial, String trialId) {
@@ -45,13 +49,20 @@ public class WriteValidation {
         return checked.get();
     }
 
+    /**
+     * Built for each write from the database: a source another replica registered a moment ago counts. The schema
+     * and the review files are read once.
+     */
     private TrialValidation validation() {
-        if (validation == null) {
-            List<String> documents = Review.<Review>listAll().stream().map(review -> review.document).toList();
-            validation = new TrialValidation(seedDirectory.resolve("schema/trial.schema.json"),
-                    documents.stream().collect(Collectors.toSet()), reviewsDirectory.flatMap(ReviewTexts::load));
+        if (schema == null) {
+            schema = TrialValidation.readSchema(seedDirectory.resolve("schema/trial.schema.json"));
+            reviewFiles = reviewsDirectory.flatMap(ReviewTexts::load);
         }
-        return validation;
+        List<Review> sources = Review.listAll();
+        Map<String, String> registeredTexts = new HashMap<>();
+        sources.stream().filter(source -> source.registeredBy != null).forEach(source -> registeredTexts.put(source.document, source.sourceText));
+        return new TrialValidation(schema, sources.stream().map(source -> source.document).collect(Collectors.toSet()),
+                reviewFiles.map(texts -> texts.with(registeredTexts)));
     }
 
     /** Names and result ids owned by other trials: served names, and result ids ever used (deleted ones stay taken). */

@@ -51,12 +51,17 @@ public class DatasetService {
      * Runs a read of several statements (a read-model build, a record with its arms and results) so that it sees
      * one version of the dataset without locking out writers: a write commits the records and the new version
      * together, so an unchanged version before and after the read means nothing changed in between. Otherwise, or
-     * when the read tripped over rows a write had just replaced, it runs again.
+     * when the read tripped over rows a write had just replaced, it runs again; the last attempt locks writes out.
      */
     public <T> Snapshot<T> consistently(int timeoutSeconds, Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
+            // A read that keeps losing the race against writes holds them off for its last attempt.
+            boolean holdWrites = attempt == READ_ATTEMPTS;
             try {
                 Snapshot<T> snapshot = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+                    if (holdWrites) {
+                        DatasetState.lockForWrite();
+                    }
                     String before = versionInDatabase();
                     T value = read.get();
                     return versionInDatabase().equals(before) ? new Snapshot<>(value, before) : null;
@@ -65,13 +70,9 @@ public class DatasetService {
                     return snapshot;
                 }
             } catch (PersistenceException changedUnderfoot) {
-                if (attempt >= READ_ATTEMPTS) {
+                if (holdWrites) {
                     throw changedUnderfoot;
                 }
-                continue;
-            }
-            if (attempt >= READ_ATTEMPTS) {
-                throw new IllegalStateException("the dataset changed during each of " + READ_ATTEMPTS + " attempts to read it");
             }
         }
     }

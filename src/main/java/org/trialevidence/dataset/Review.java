@@ -1,7 +1,13 @@
 package org.trialevidence.dataset;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,4 +21,14 @@ public class Review extends PanacheEntityBase {
     public String title;
     @Column(length = 2000)
     public String citation;
+    /**
+     * The source's text, for a source registered through the API (excerpts are checked against it); the reviews
+     * seed-data registers keep theirs in the reviews directory.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    public String sourceText;
+    @Column(length = 200)
+    public String registeredBy;
+    public Instant registeredAt;
 }

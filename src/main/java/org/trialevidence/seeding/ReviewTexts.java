@@ -35,6 +35,14 @@ public final class ReviewTexts {
         return Optional.of(texts);
     }
 
+    /** These texts and more: sources registered through the API carry their text in the database. */
+    public ReviewTexts with(Map<String, String> textsByDocument) {
+        ReviewTexts more = new ReviewTexts();
+        more.collapsedByDocument.putAll(collapsedByDocument);
+        textsByDocument.forEach((document, text) -> more.collapsedByDocument.put(document, collapse(text)));
+        return more;
+    }
+
     public static String collapse(String text) {
         return text.replaceAll("(?U)\\s+", " ").strip();
     }

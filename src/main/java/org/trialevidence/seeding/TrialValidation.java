@@ -39,7 +39,11 @@ public final class TrialValidation {
     private final Optional<ReviewTexts> reviews;
 
     public TrialValidation(Path schemaFile, Set<String> registeredDocuments, Optional<ReviewTexts> reviews) {
-        this.schema = readSchema(schemaFile);
+        this(readSchema(schemaFile), registeredDocuments, reviews);
+    }
+
+    public TrialValidation(JsonSchema schema, Set<String> registeredDocuments, Optional<ReviewTexts> reviews) {
+        this.schema = schema;
         this.registeredDocuments = registeredDocuments;
         this.reviews = reviews;
     }
@@ -135,7 +139,7 @@ public final class TrialValidation {
         };
     }
 
-    private static JsonSchema readSchema(Path file) {
+    public static JsonSchema readSchema(Path file) {
         try {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(MAPPER.readTree(Files.readAllBytes(file)));
         } catch (IOException e) {

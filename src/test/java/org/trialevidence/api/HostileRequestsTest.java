@@ -2,6 +2,7 @@ package org.trialevidence.api;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.trialevidence.auth.TestTokens;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -38,7 +39,9 @@ class HostileRequestsTest {
     private static final int REQUESTS = 3000;
     private static final List<String> PATHS = List.of("/api/v1/trials", "/api/v1/trials/serena-6", "/api/v1/trials/", "/api/v1/results",
             "/api/v1/vocabulary", "/api/v1/vocabulary/biomarkers", "/api/v1/vocabulary/", "/api/v1/dataset", "/api/v1/compare",
-            "/api/v1/export/results.json", "/api/v1/nowhere", "/api/v2/results");
+            "/api/v1/export/results.json", "/api/v1/nowhere", "/api/v2/results",
+            "/api/v1/trials/serena-6/document", "/api/v1/trials/serena-6/history", "/api/v1/trials/serena-6/results/serena-6-pfs-itt",
+            "/api/v1/trials/serena-6/results", "/api/v1/trials/serena-6/restore", "/api/v1/sources", "/api/v1/export/seed-data", "/api/v1/auth/me");
     private static final List<String> NAMES = List.of("trial", "endpoint", "setting", "biomarker", "arm", "drug", "drugClass", "population",
             "effectMeasure", "significant", "maxHazardRatio", "conflicting", "studyType", "sort", "page", "size", "format", "q", "phase", "status");
     private static final List<String> HOSTILE = List.of("", " ", "%", "_", "'", "\"", "' OR '1'='1", "1; DROP TABLE trial;--", "{\"$gt\": \"\"}",
@@ -52,7 +55,8 @@ class HostileRequestsTest {
     @TestHTTPResource("/")
     URL base;
 
-    record Hostile(String method, String path, List<String[]> parameters, String accept) {
+    /** Half the requests carry a curator's token, so the write endpoints' own checks are reached too. */
+    record Hostile(String method, String path, List<String[]> parameters, String accept, boolean asCurator) {
         String query() {
             return parameters.stream().map(p -> URLEncoder.encode(p[0], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(p[1], StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
@@ -65,7 +69,8 @@ class HostileRequestsTest {
                 Arbitraries.of("PFS", "OS", "ESR1", "metastatic", "CDK4/6i", "SERENA-6", "itt", "HR", "3", "csv"),
                 Arbitraries.integers().map(String::valueOf));
         Arbitrary<String[]> parameter = Combinators.combine(names, values).as((name, value) -> new String[] {name, value});
-        return Combinators.combine(Arbitraries.of(METHODS), Arbitraries.of(PATHS), parameter.list().ofMaxSize(6), Arbitraries.of(ACCEPT))
+        return Combinators.combine(Arbitraries.of(METHODS), Arbitraries.of(PATHS), parameter.list().ofMaxSize(6), Arbitraries.of(ACCEPT),
+                        Arbitraries.of(false, true))
                 .as(Hostile::new);
     }
 
@@ -133,6 +138,9 @@ class HostileRequestsTest {
                         ? HttpRequest.BodyPublishers.ofString("{\"x\": 1}") : HttpRequest.BodyPublishers.noBody());
         if (!request.accept().isEmpty()) {
             builder.header("Accept", request.accept());
+        }
+        if (request.asCurator()) {
+            builder.header("Authorization", "Bearer " + TestTokens.curator("fuzzer"));
         }
         return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -122,6 +122,7 @@ class CurationApiTest {
     void aChangeNeedsTheCurrentETagAndAStaleOneChangesNothing() {
         ObjectNode trial = SeedRecords.copyOf("serena-6", "versioned-trial");
         String v1 = create(trial);
+        String listTag = given().queryParam("trial", "versioned-trial").get("/api/v1/results").then().statusCode(200).extract().header("ETag");
         trial.put("sponsor", "Changed sponsor");
         curator().queryParam("reason", "r").body(trial.toString()).put("/api/v1/trials/versioned-trial")
                 .then().statusCode(428).contentType(PROBLEM).body("parameter", equalTo("If-Match"));
@@ -129,6 +130,8 @@ class CurationApiTest {
                 .put("/api/v1/trials/versioned-trial").then().statusCode(200).body("sponsor", equalTo("Changed sponsor"))
                 .extract().header("ETag");
         assertEquals("\"trial-versioned-trial-v2\"", v2);
+        given().queryParam("trial", "versioned-trial").header("If-None-Match", listTag).get("/api/v1/results")
+                .then().statusCode(200).header("ETag", not(equalTo(listTag)));
 
         trial.put("sponsor", "A stale writer's sponsor");
         curator().queryParam("reason", "r").header("If-Match", v1).body(trial.toString()).put("/api/v1/trials/versioned-trial")
@@ -159,6 +162,10 @@ class CurationApiTest {
                 .put("/api/v1/trials/result-trial/results/" + resultId).then().statusCode(200)
                 .body("notes[0]", equalTo("Re-read against the text.")).extract().header("ETag");
         assertEquals("\"result-" + resultId + "-v2\"", changed);
+        curator().queryParam("reason", "stale").header("If-Match", etag).body(result.toString())
+                .put("/api/v1/trials/result-trial/results/" + resultId).then().statusCode(412).contentType(PROBLEM).body("parameter", equalTo("If-Match"));
+        curator().queryParam("reason", "blind").body(result.toString())
+                .put("/api/v1/trials/result-trial/results/" + resultId).then().statusCode(428).contentType(PROBLEM);
         String other = trial.get("results").get(1).get("id").asText();
         given().get("/api/v1/trials/result-trial/results/" + other).then().header("ETag", "\"result-" + other + "-v1\"");
 
