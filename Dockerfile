@@ -7,7 +7,10 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY seed-data seed-data
-RUN mvn -B -q package -DskipTests
+# --build-arg BUILD_PROFILE=postgresql builds the production image (run it with QUARKUS_PROFILE=postgresql and the
+# EVIDENCE_DB_* variables, README "Storage and production").
+ARG BUILD_PROFILE=prod
+RUN mvn -B -q package -DskipTests -Dquarkus.profile=${BUILD_PROFILE}
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
@@ -18,8 +21,10 @@ COPY --from=build --chown=evidence /build/target/quarkus-app/*.jar ./
 COPY --from=build --chown=evidence /build/target/quarkus-app/app/ app/
 COPY --from=build --chown=evidence /build/target/quarkus-app/quarkus/ quarkus/
 COPY --chown=evidence seed-data seed-data
-# The service creates its token signing key pair under data/ on the first start (README, Curation access).
+# The embedded database and the token signing key pair live under data/ (README, Curation access): a volume, so that
+# curated changes outlive the container.
 RUN mkdir data && chown evidence data
+VOLUME /deployments/data
 USER evidence
 EXPOSE 8080
 ENV EVIDENCE_SEED_DIR=/deployments/seed-data
