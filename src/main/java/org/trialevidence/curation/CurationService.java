@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every change to the curated records: checked against the record's version (If-Match), validated as seed-data
@@ -63,9 +64,9 @@ public class CurationService {
             store.find(id).ifPresent(existing -> {
                 throw ProblemException.conflict("id", "Trial '" + id + "' exists" + (existing.deleted ? " but is deleted; an admin can restore it." : "; change it with PUT."));
             });
-            var checked = validation.check(body, id);
-            TrialRecord record = store.create(checked, change.actor(), now);
-            return Step.of(record, null, "create", null, store.whole(record));
+            Set<String> neighbours = store.create(validation.check(body, id), change.actor(), now);
+            TrialRecord record = store.find(id).orElseThrow();
+            return Step.of(record, null, "create", null, store.whole(record), neighbours);
         });
     }
 
@@ -79,8 +80,8 @@ public class CurationService {
                         List.of(new InvalidRecordException.Violation("$.id", "must be '" + record.id + "', the trial this request changes")));
             }
             ObjectNode before = store.whole(record);
-            store.replace(record, validation.check(body, record.id), change.actor(), now);
-            return Step.of(record, null, "update", before, store.whole(record));
+            Set<String> neighbours = store.replace(record, validation.check(body, record.id), change.actor(), now);
+            return Step.of(record, null, "update", before, store.whole(record), neighbours);
         });
     }
 
@@ -89,8 +90,8 @@ public class CurationService {
             TrialRecord record = served(lock(name));
             ETags.check(ifMatch, ETags.trial(record.id, record.version), "trial " + record.id);
             ObjectNode before = store.whole(record);
-            store.setDeleted(record, true, change.actor(), now);
-            return Step.of(record, null, "delete", before, null);
+            Set<String> neighbours = store.setDeleted(record, true, change.actor(), now);
+            return Step.of(record, null, "delete", before, null, neighbours);
         });
     }
 
@@ -104,8 +105,8 @@ public class CurationService {
             ObjectNode whole = store.whole(record);
             // Names taken by another trial since the delete would now be shared: the restore is refused.
             validation.check(whole, record.id);
-            store.setDeleted(record, false, change.actor(), now);
-            return Step.of(record, null, "restore", null, whole);
+            Set<String> neighbours = store.setDeleted(record, false, change.actor(), now);
+            return Step.of(record, null, "restore", null, whole, neighbours);
         });
     }
 
@@ -119,8 +120,8 @@ public class CurationService {
             ObjectNode before = store.whole(record);
             ObjectNode after = before.deepCopy();
             ((ArrayNode) after.withArray("results")).add(result);
-            store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return Step.of(record, resultId, "create", before, store.whole(record));
+            Set<String> neighbours = store.replace(record, validation.check(after, record.id), change.actor(), now);
+            return Step.of(record, resultId, "create", before, store.whole(record), neighbours);
         });
     }
 
@@ -141,8 +142,8 @@ public class CurationService {
                     results.set(i, result);
                 }
             }
-            store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return Step.of(record, resultId, "update", before, store.whole(record));
+            Set<String> neighbours = store.replace(record, validation.check(after, record.id), change.actor(), now);
+            return Step.of(record, resultId, "update", before, store.whole(record), neighbours);
         });
     }
 
@@ -159,8 +160,8 @@ public class CurationService {
                     results.remove(i);
                 }
             }
-            store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return Step.of(record, resultId, "delete", before, store.whole(record));
+            Set<String> neighbours = store.replace(record, validation.check(after, record.id), change.actor(), now);
+            return Step.of(record, resultId, "delete", before, store.whole(record), neighbours);
         });
     }
 
@@ -178,8 +179,8 @@ public class CurationService {
             restored.add(deleted);
             restored.sort(Comparator.comparingInt(r -> r.position));
             ObjectNode after = TrialDocuments.whole(record.document, restored.stream().map(r -> r.document).toList());
-            store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return Step.of(record, resultId, "restore", before, store.whole(record));
+            Set<String> neighbours = store.replace(record, validation.check(after, record.id), change.actor(), now);
+            return Step.of(record, resultId, "restore", before, store.whole(record), neighbours);
         });
     }
 
@@ -202,14 +203,15 @@ public class CurationService {
             review.persist();
             ObjectNode registered = TrialValidation.MAPPER.createObjectNode()
                     .put("document", source.document()).put("title", source.title()).put("citation", source.citation());
-            return new Step(null, 0, null, "register-source", null, registered);
+            return new Step(null, 0, null, "register-source", null, registered, Set.of());
         });
     }
 
     /** What one write did, for its audit entry and its answer. */
-    private record Step(String trialId, long trialVersion, String resultId, String action, ObjectNode before, ObjectNode after) {
-        static Step of(TrialRecord record, String resultId, String action, ObjectNode before, ObjectNode after) {
-            return new Step(record.id, record.version, resultId, action, before, after);
+    private record Step(String trialId, long trialVersion, String resultId, String action, ObjectNode before, ObjectNode after,
+                        Set<String> neighbours) {
+        static Step of(TrialRecord record, String resultId, String action, ObjectNode before, ObjectNode after, Set<String> neighbours) {
+            return new Step(record.id, record.version, resultId, action, before, after, neighbours);
         }
     }
 
@@ -235,6 +237,18 @@ public class CurationService {
             entry.documentBefore = step.before() == null ? null : TrialDocuments.compact(step.before());
             entry.documentAfter = step.after() == null ? null : TrialDocuments.compact(step.after());
             entry.persist();
+            for (String neighbour : step.neighbours()) {
+                // The other side of a conflict shows a changed conflict list: its history says why its version moved.
+                ChangeRecord shown = new ChangeRecord();
+                shown.trialId = neighbour;
+                shown.action = "conflicts-changed";
+                shown.actor = change.actor();
+                shown.reason = "Conflict list changed by a change to trial " + step.trialId() + ": " + change.reason();
+                shown.changedAt = now;
+                shown.trialVersion = store.find(neighbour).orElseThrow().version;
+                shown.datasetVersion = state.version;
+                shown.persist();
+            }
             if (step.resultId() == null) {
                 return new Written(step.trialId(), null, step.trialVersion(), step.after(), state.version);
             }

@@ -62,13 +62,12 @@ public class RecordStore {
         entityManager.persist(trial);
     }
 
-    /** A new trial written through the API: records at version 1, then its projection. */
-    public TrialRecord create(TrialValidation.Checked checked, String actor, Instant at) {
+    /** A new trial written through the API: records at version 1, then its projection. Returns as {@link #replace}. */
+    public Set<String> create(TrialValidation.Checked checked, String actor, Instant at) {
         TrialRecord record = new TrialRecord();
         record.id = checked.trial().id();
         entityManager.persist(record);
-        replace(record, checked, actor, at);
-        return record;
+        return replace(record, checked, actor, at);
     }
 
     /** The record, locked against other writers until the transaction ends. */
@@ -94,8 +93,9 @@ public class RecordStore {
     /**
      * Stores a validated new state of the trial: the trial's document, and each result (new, changed, unchanged,
      * or dropped, which deletes it restorably). Versions move only for what changed; the trial's always does.
+     * Returns the other trials whose served conflict lists (and so versions) changed with it.
      */
-    public void replace(TrialRecord record, TrialValidation.Checked next, String actor, Instant at) {
+    public Set<String> replace(TrialRecord record, TrialValidation.Checked next, String actor, Instant at) {
         Map<String, ResultRecord> existing = results(record.id).stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
         List<JsonNode> documents = TrialDocuments.results(next.document());
         Set<String> kept = new HashSet<>();
@@ -132,22 +132,22 @@ public class RecordStore {
         record.document = TrialDocuments.trialPart(next.document());
         record.version++;
         stamp(record, actor, at);
-        project(record);
+        return project(record);
     }
 
-    /** Deletes or restores the whole trial; its result records keep their own state. */
-    public void setDeleted(TrialRecord record, boolean deleted, String actor, Instant at) {
+    /** Deletes or restores the whole trial; its result records keep their own state. Returns as {@link #replace}. */
+    public Set<String> setDeleted(TrialRecord record, boolean deleted, String actor, Instant at) {
         record.deleted = deleted;
         record.version++;
         stamp(record, actor, at);
-        project(record);
+        return project(record);
     }
 
     /**
      * Rebuilds the trial's rows in the query tables from its record (none for a deleted trial), and the conflict
      * lists of the results on the other side of its conflicts.
      */
-    private void project(TrialRecord record) {
+    private Set<String> project(TrialRecord record) {
         Set<String> conflictNeighbours = new HashSet<>();
         Trial old = entityManager.find(Trial.class, record.id);
         if (old != null) {
@@ -170,7 +170,7 @@ public class RecordStore {
             entityManager.flush();
             trial.results.forEach(result -> conflictNeighbours.addAll(result.conflictsWith));
         }
-        refreshConflicts(conflictNeighbours, record.id);
+        return refreshConflicts(conflictNeighbours, record.id);
     }
 
     /**
@@ -214,9 +214,10 @@ public class RecordStore {
     }
 
     /** Other trials' results whose conflict list this change alters show it, and their trials get a new version. */
-    private void refreshConflicts(Set<String> resultIds, String changedTrial) {
+    private Set<String> refreshConflicts(Set<String> resultIds, String changedTrial) {
+        Set<String> changedTrials = new LinkedHashSet<>();
         if (resultIds.isEmpty()) {
-            return;
+            return changedTrials;
         }
         Map<String, Set<String>> conflicts = conflictsOf(resultIds);
         List<Result> neighbours = entityManager.createQuery("select r from Result r join fetch r.trial where r.id in :ids and r.trial.id <> :trial", Result.class)
@@ -232,8 +233,10 @@ public class RecordStore {
                 TrialRecord trialRecord = entityManager.find(TrialRecord.class, result.trial.id, LockModeType.PESSIMISTIC_WRITE);
                 trialRecord.version++;
                 result.trial.version = trialRecord.version;
+                changedTrials.add(trialRecord.id);
             }
         }
+        return changedTrials;
     }
 
     public static TrialSeed toSeed(JsonNode document) {

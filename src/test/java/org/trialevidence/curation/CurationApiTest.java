@@ -12,6 +12,7 @@ import org.trialevidence.auth.TestTokens;
 import org.trialevidence.seeding.TrialValidation;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @TestProfile(CurationTestProfile.class)
@@ -224,6 +226,12 @@ class CurationApiTest {
                 .body("items[0].conflictsWith", equalTo(List.of("conflict-trial-serena-6-pfs-itt")));
         String serenaAfter = given().get("/api/v1/trials/serena-6/document").then().extract().header("ETag");
         assertNotEquals(serenaBefore, serenaAfter, "the other side's record shows something new, so its ETag moves");
+        List<Map<String, Object>> serenaHistory = given().get("/api/v1/trials/serena-6/history").then().extract().path("");
+        Map<String, Object> last = serenaHistory.get(serenaHistory.size() - 1);
+        assertEquals("conflicts-changed", last.get("action"));
+        assertEquals("alice", last.get("actor"));
+        assertTrue(((String) last.get("reason")).contains("conflict-trial"), String.valueOf(last.get("reason")));
+        assertEquals(serenaAfter, "\"trial-serena-6-v" + last.get("trialVersion") + "\"");
 
         ObjectNode unknown = SeedRecords.copyOf("serena-6", "dangling-conflict");
         ((ObjectNode) unknown.get("results").get(0)).putArray("conflictsWith").add("no-such-result");
