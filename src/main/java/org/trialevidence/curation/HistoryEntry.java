@@ -8,7 +8,7 @@ import java.time.Instant;
 /** One change to a trial, as the audit trail keeps it. */
 @Schema(name = "HistoryEntry", description = "One change to a trial: who, when, why, and the whole record (seed-data shape) before and after")
 public record HistoryEntry(
-        @Schema(description = "seeded, create, update, delete or restore", example = "update") String action,
+        @Schema(description = "seeded, create, update, delete, restore, or conflicts-changed (another trial's write changed the conflicts this trial shows)", example = "update") String action,
         @Schema(description = "The result changed through its own resource, if any", example = "serena-6-os") String resultId,
         @Schema(description = "Who made the change (the token's name; seed-data for the first load)", example = "alice") String actor,
         Instant at,
