@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,6 +67,7 @@ public class ResultService {
         if (index != null && index.version.equals(version)) {
             return index;
         }
+        long started = System.nanoTime();
         index = dataset.consistently(DatasetService.LONG_TRANSACTION_SECONDS, () -> {
             long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
             boolean keepViews = count <= keepViewsUpTo;
@@ -89,6 +91,8 @@ public class ResultService {
             }
             return builder.build();
         }).value();
+        Log.infof("Results read model of dataset %s: %d results in %d ms (%s)", version, index.size(), (System.nanoTime() - started) / 1_000_000,
+                index.views != null ? "views kept in memory" : "pages read from the stored views");
         return index;
     }
 

@@ -1,5 +1,6 @@
 package org.trialevidence.trial;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -71,6 +72,7 @@ public class TrialService {
         if (index != null && index.version.equals(version)) {
             return index;
         }
+        long started = System.nanoTime();
         index = dataset.consistently(DatasetService.LONG_TRANSACTION_SECONDS, () -> {
             List<TrialIndex.Row> rows = new ArrayList<>();
             int[] handled = {0};
@@ -89,6 +91,7 @@ public class TrialService {
             return new TrialIndex(version, rows);
         }).value();
         records.clear();
+        Log.infof("Trials read model of dataset %s: %d trials in %d ms", version, index.summaries.size(), (System.nanoTime() - started) / 1_000_000);
         return index;
     }
 
