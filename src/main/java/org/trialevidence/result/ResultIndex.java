@@ -11,6 +11,7 @@ import org.trialevidence.vocabulary.VocabularyKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +96,9 @@ final class ResultIndex {
         private final List<BigDecimal> pValues = new ArrayList<>();
 
         private final List<RawJson> json;
+        private final Map<String, String> labels = new HashMap<>();
+        private final Map<List<String>, String[]> labelLists = new HashMap<>();
+        private final Map<Set<String>, Set<String>> drugSets = new HashMap<>();
 
         Builder(String version, boolean keepViews) {
             this.version = version;
@@ -136,8 +140,11 @@ final class ResultIndex {
                     terms.of(VocabularyKind.DRUG_CLASSES).add(drug.drugClass(), row);
                 }
             }
-            armLabels.add(labels.toArray(String[]::new));
-            armDrugs.add(Set.copyOf(drugCodes));
+            // Results of one trial share their arms: one copy of each label list and drug set, not one per result
+            // (900,000 results would otherwise hold about 2 million label strings).
+            armLabels.add(labelLists.computeIfAbsent(labels, key -> key.stream().map(label -> this.labels.computeIfAbsent(label, l -> l))
+                    .toArray(String[]::new)));
+            armDrugs.add(drugSets.computeIfAbsent(drugCodes, Set::copyOf));
             endpointCodes.add(result.endpoint);
             estimates.add(result.estimate);
             pValues.add(result.pValue);
