@@ -11,6 +11,7 @@ import org.trialevidence.vocabulary.VocabularyKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,8 @@ final class ResultIndex {
     final ResultView[] views;
     final RawJson[] json;
     private final VocabularyPostings terms;
-    private final Postings trials;
+    /** The rows of each trial: a short array each, where a bit set per trial would cost rows / 8 bytes per trial. */
+    private final Map<String, int[]> trialRows;
     private final Postings populationTypes;
     private final Postings effectMeasures;
     private final Postings studyTypes;
@@ -50,7 +52,8 @@ final class ResultIndex {
         views = builder.views == null ? null : builder.views.toArray(ResultView[]::new);
         json = builder.json == null ? null : builder.json.toArray(RawJson[]::new);
         terms = builder.terms;
-        trials = builder.trials;
+        trialRows = new HashMap<>();
+        builder.trialRows.forEach((trial, rows) -> trialRows.put(trial, rows.stream().mapToInt(Integer::intValue).toArray()));
         populationTypes = builder.populationTypes;
         effectMeasures = builder.effectMeasures;
         studyTypes = builder.studyTypes;
@@ -79,7 +82,7 @@ final class ResultIndex {
         private final List<String> ids = new ArrayList<>();
         private final List<ResultView> views;
         private final VocabularyPostings terms = new VocabularyPostings();
-        private final Postings trials = new Postings();
+        private final Map<String, List<Integer>> trialRows = new HashMap<>();
         private final Postings populationTypes = new Postings();
         private final Postings effectMeasures = new Postings();
         private final Postings studyTypes = new Postings();
@@ -95,6 +98,9 @@ final class ResultIndex {
         private final List<BigDecimal> pValues = new ArrayList<>();
 
         private final List<RawJson> json;
+        private final Map<String, String> labels = new HashMap<>();
+        private final Map<List<String>, String[]> labelLists = new HashMap<>();
+        private final Map<Set<String>, Set<String>> drugSets = new HashMap<>();
 
         Builder(String version, boolean keepViews) {
             this.version = version;
@@ -109,7 +115,7 @@ final class ResultIndex {
                 views.add(view);
                 json.add(viewJson);
             }
-            trials.add(result.trial.id, row);
+            trialRows.computeIfAbsent(result.trial.id, id -> new ArrayList<>(12)).add(row);
             terms.of(VocabularyKind.ENDPOINTS).add(result.endpoint, row);
             terms.of(VocabularyKind.SETTINGS).add(result.trial.setting, row);
             terms.of(VocabularyKind.BIOMARKERS).addAll(view.biomarkers(), row);
@@ -136,8 +142,11 @@ final class ResultIndex {
                     terms.of(VocabularyKind.DRUG_CLASSES).add(drug.drugClass(), row);
                 }
             }
-            armLabels.add(labels.toArray(String[]::new));
-            armDrugs.add(Set.copyOf(drugCodes));
+            // Results of one trial share their arms: one copy of each label list and drug set, not one per result
+            // (900,000 results would otherwise hold about 2 million label strings).
+            armLabels.add(labelLists.computeIfAbsent(labels, key -> key.stream().map(label -> this.labels.computeIfAbsent(label, l -> l))
+                    .toArray(String[]::new)));
+            armDrugs.add(drugSets.computeIfAbsent(drugCodes, Set::copyOf));
             endpointCodes.add(result.endpoint);
             estimates.add(result.estimate);
             pValues.add(result.pValue);
@@ -156,7 +165,15 @@ final class ResultIndex {
     BitSet matching(ResultFilter filter) {
         BitSet rows = new BitSet();
         rows.set(0, ids.length);
-        trials.narrow(rows, filter.trialIds());
+        if (!filter.trialIds().isEmpty()) {
+            BitSet ofTrials = new BitSet();
+            for (String trial : filter.trialIds()) {
+                for (int row : trialRows.getOrDefault(trial, new int[0])) {
+                    ofTrials.set(row);
+                }
+            }
+            rows.and(ofTrials);
+        }
         terms.of(VocabularyKind.ENDPOINTS).narrow(rows, filter.endpoints());
         terms.of(VocabularyKind.SETTINGS).narrow(rows, filter.settings());
         terms.of(VocabularyKind.BIOMARKERS).narrow(rows, filter.biomarkers());

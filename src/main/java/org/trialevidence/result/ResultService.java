@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
@@ -53,7 +55,18 @@ public class ResultService {
     private volatile ResultIndex index;
 
     void onDatasetChanged(@Observes DatasetChanged changed) {
-        rebuild(changed.version());
+        try {
+            rebuild(changed.version());
+        } catch (RuntimeException e) {
+            // Other writers kept committing while this version was read. The write that fired the event has landed
+            // and must not be answered with a failure; the next read builds the read model of the version current then.
+            String now = QuarkusTransaction.requiringNew().call(() -> DatasetState.current().version);
+            if (now.equals(changed.version())) {
+                throw e;
+            }
+            Log.warnf("The %s read model of dataset %s was not built (the dataset moved on to %s while it was read); the next read builds it",
+                    "results", changed.version(), now);
+        }
     }
 
     private ResultIndex index() {
@@ -66,30 +79,52 @@ public class ResultService {
         if (index != null && index.version.equals(version)) {
             return index;
         }
-        index = dataset.consistently(DatasetService.LONG_TRANSACTION_SECONDS, () -> {
+        long started = System.nanoTime();
+        List<String> stale = new ArrayList<>();
+        ResultIndex built = dataset.consistently(DatasetService.LONG_TRANSACTION_SECONDS, () -> {
+            stale.clear();
             long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
             boolean keepViews = count <= keepViewsUpTo;
             ResultIndex.Builder builder = new ResultIndex.Builder(version, keepViews);
             int[] handled = {0};
             try (Stream<Result> results = entityManager.createQuery("select r from Result r join fetch r.trial t order by t.acronym, r.position, r.id", Result.class)
-                    .setHint("org.hibernate.fetchSize", CHUNK).getResultStream()) {
+                    .setHint("org.hibernate.fetchSize", CHUNK).setHint("org.hibernate.readOnly", true).getResultStream()) {
                 results.forEach(result -> {
                     ResultView view = view(result);
                     RawJson json = json(view);
                     // Only pages of large datasets are read back from the database; small ones are served from memory.
+                    // Stored views are brought up to date after this read, in transactions of their own: updating
+                    // 900,000 rows inside this long read kept every changed page of H2 in the heap (OutOfMemoryError).
                     if (!keepViews && !json.json().equals(result.viewJson)) {
-                        result.viewJson = json.json();
+                        stale.add(result.id);
                     }
                     builder.add(result, view, json);
                     if (++handled[0] % CHUNK == 0) {
-                        entityManager.flush();
                         entityManager.clear();
                     }
                 });
             }
             return builder.build();
         }).value();
+        storeViews(stale);
+        index = built;
+        Log.infof("Results read model of dataset %s: %d results in %d ms (%s)", version, index.size(), (System.nanoTime() - started) / 1_000_000,
+                index.views != null ? "views kept in memory" : "pages read from the stored views, " + stale.size() + " of them written");
         return index;
+    }
+
+    /**
+     * Writes the current view of each result into its row, a chunk per transaction. The view is computed from the row
+     * as it is now: when a write landed since the index was read, the next rebuild (the version moved) checks again.
+     */
+    private void storeViews(List<String> ids) {
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(from + CHUNK, ids.size()));
+            QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> entityManager
+                    .createQuery("select r from Result r join fetch r.trial where r.id in :ids", Result.class)
+                    .setParameter("ids", chunk).getResultList()
+                    .forEach(result -> result.viewJson = json(view(result)).json()));
+        }
     }
 
     /** The rows of one page of a query, and how many rows match in all. */

@@ -33,10 +33,14 @@ import java.util.Optional;
 public class SeedDataLoader {
     static final String SEED_ACTOR = "seed-data";
     private static final int FLUSH_EVERY = 200;
+    /** Documents up to this size stay in their rows in H2 (the largest real trial record is 17 kB, a result view 1-5 kB). */
+    static final int INLINE_LOB_BYTES = 64 * 1024;
 
     private final Path seedDirectory;
     private final Optional<Path> reviewsDirectory;
     private final Event<DatasetChanged> datasetChanged;
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
     @Inject
     RecordStore store;
     @Inject
@@ -55,6 +59,7 @@ public class SeedDataLoader {
 
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();
+        keepDocumentsInline();
         String version = QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).call(() -> {
             DatasetState state = DatasetState.lockForWrite();
             if (state == null) {
@@ -76,6 +81,26 @@ public class SeedDataLoader {
                 (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
     }
 
+    /**
+     * An embedded H2 file database keeps a CLOB of more than 256 bytes (H2's default for file databases) in its LOB
+     * store: every stored document, and every result's view, becomes a separate LOB that is copied from a temporary one
+     * on insert and cleaned up after, which made seeding and the first read-model build of 90,000 results three times
+     * slower than with the documents kept in their rows (see docs/benchmarks.md). Set once, before an empty database
+     * is seeded; H2 keeps the setting in the database file. The statement commits, so it runs in its own transaction,
+     * before the seeding transaction locks the dataset row. Other databases are left alone.
+     */
+    private void keepDocumentsInline() {
+        if (!"h2".equals(dbKind)) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            DatasetState state = DatasetState.current();
+            if (state != null && !state.seeded) {
+                entityManager.createNativeQuery("SET MAX_LENGTH_INPLACE_LOB " + INLINE_LOB_BYTES).executeUpdate();
+            }
+        });
+    }
+
     public boolean isLoaded() {
         return loaded;
     }
@@ -86,7 +111,11 @@ public class SeedDataLoader {
             Log.warnf("Source reviews not found at %s: excerpts and numbers are NOT checked against them in this run",
                     reviewsDirectory.map(Path::toAbsolutePath).map(Path::toString).orElse("(evidence.reviews-dir not set)"));
         }
+        long started = System.nanoTime();
         SeedDataset dataset = new SeedDataReader().read(seedDirectory, reviews);
+        long validated = System.nanoTime();
+        Log.infof("Validated seed-data %s: %d trials, %d results in %d ms", dataset.version(), dataset.files().size(), dataset.resultCount(),
+                (validated - started) / 1_000_000);
         Instant now = Instant.now();
         for (RegisteredSource source : dataset.sources()) {
             Review review = new Review();
@@ -114,8 +143,9 @@ public class SeedDataLoader {
         seeded.loadedAt = now;
         seeded.changedAt = now;
         seeded.sourceFidelityChecked = reviews.isPresent();
-        Log.infof("Seeded the database from %s (seed-data %s): %d trials, %d results",
-                seedDirectory.toAbsolutePath(), dataset.version(), dataset.files().size(), dataset.resultCount());
+        Log.infof("Seeded the database from %s (seed-data %s): %d trials, %d results written in %d ms",
+                seedDirectory.toAbsolutePath(), dataset.version(), dataset.files().size(), dataset.resultCount(),
+                (System.nanoTime() - validated) / 1_000_000);
         return seeded;
     }
 }
