@@ -12,7 +12,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
-import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
@@ -55,18 +54,7 @@ public class ResultService {
     private volatile ResultIndex index;
 
     void onDatasetChanged(@Observes DatasetChanged changed) {
-        try {
-            rebuild(changed.version());
-        } catch (RuntimeException e) {
-            // Other writers kept committing while this version was read. The write that fired the event has landed
-            // and must not be answered with a failure; the next read builds the read model of the version current then.
-            String now = QuarkusTransaction.requiringNew().call(() -> DatasetState.current().version);
-            if (now.equals(changed.version())) {
-                throw e;
-            }
-            Log.warnf("The %s read model of dataset %s was not built (the dataset moved on to %s while it was read); the next read builds it",
-                    "results", changed.version(), now);
-        }
+        rebuild(changed.version());
     }
 
     private ResultIndex index() {

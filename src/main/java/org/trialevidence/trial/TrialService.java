@@ -1,7 +1,6 @@
 package org.trialevidence.trial;
 
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
-import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
@@ -60,18 +58,7 @@ public class TrialService {
     ObjectMapper mapper;
 
     void onDatasetChanged(@Observes DatasetChanged changed) {
-        try {
-            rebuild(changed.version());
-        } catch (RuntimeException e) {
-            // Other writers kept committing while this version was read. The write that fired the event has landed
-            // and must not be answered with a failure; the next read builds the read model of the version current then.
-            String now = QuarkusTransaction.requiringNew().call(() -> DatasetState.current().version);
-            if (now.equals(changed.version())) {
-                throw e;
-            }
-            Log.warnf("The %s read model of dataset %s was not built (the dataset moved on to %s while it was read); the next read builds it",
-                    "trials", changed.version(), now);
-        }
+        rebuild(changed.version());
     }
 
     TrialIndex index() {
