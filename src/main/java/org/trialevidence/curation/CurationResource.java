@@ -185,7 +185,6 @@ public class CurationResource {
     }
 
     private static jakarta.ws.rs.core.EntityTag tag(CurationService.Written written) {
-        String quoted = written.etag();
-        return new jakarta.ws.rs.core.EntityTag(quoted.substring(1, quoted.length() - 1));
+        return ETags.header(written.etag());
     }
 }

@@ -20,14 +20,12 @@ import org.trialevidence.store.RecordStore;
 import org.trialevidence.store.ResultRecord;
 import org.trialevidence.store.TrialDocuments;
 import org.trialevidence.store.TrialRecord;
-import org.trialevidence.trial.TrialService;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Every change to the curated records: checked against the record's version (If-Match), validated as seed-data
@@ -46,7 +44,7 @@ public class CurationService {
     @Inject
     Event<DatasetChanged> datasetChanged;
     @Inject
-    TrialService trials;
+    RecordService records;
 
     /** Who makes a change and why (required: the audit trail must say). */
     public record Change(String actor, String reason) { }
@@ -114,14 +112,10 @@ public class CurationService {
         return write(change, now -> {
             TrialRecord record = served(lock(name));
             String resultId = requireObject(result).path("id").asText("");
-            store.results(record.id).stream().filter(existing -> existing.id.equals(resultId)).findFirst().ifPresent(existing -> {
+            store.result(record.id, resultId).ifPresent(existing -> {
                 throw ProblemException.conflict("id", "Result '" + resultId + "' exists" + (existing.deleted ? " but is deleted; an admin can restore it." : "; change it with PUT."));
             });
-            ObjectNode before = store.whole(record);
-            ObjectNode after = before.deepCopy();
-            ((ArrayNode) after.withArray("results")).add(result);
-            Set<String> neighbours = store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return Step.of(record, resultId, "create", before, store.whole(record), neighbours);
+            return changeResults(record, resultId, "create", results -> results.add(result), change, now);
         });
     }
 
@@ -134,16 +128,7 @@ public class CurationService {
                 throw new InvalidRecordException("The result's id cannot change; nothing was changed.",
                         List.of(new InvalidRecordException.Violation("$.id", "must be '" + resultId + "', the result this request changes")));
             }
-            ObjectNode before = store.whole(record);
-            ObjectNode after = before.deepCopy();
-            ArrayNode results = (ArrayNode) after.withArray("results");
-            for (int i = 0; i < results.size(); i++) {
-                if (resultId.equals(results.get(i).path("id").asText())) {
-                    results.set(i, result);
-                }
-            }
-            Set<String> neighbours = store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return Step.of(record, resultId, "update", before, store.whole(record), neighbours);
+            return changeResults(record, resultId, "update", results -> results.set(indexOf(results, resultId), result), change, now);
         });
     }
 
@@ -152,35 +137,21 @@ public class CurationService {
             TrialRecord record = served(lock(name));
             ResultRecord current = servedResult(record, resultId);
             ETags.check(ifMatch, ETags.result(current.id, current.version), "result " + current.id);
-            ObjectNode before = store.whole(record);
-            ObjectNode after = before.deepCopy();
-            ArrayNode results = (ArrayNode) after.withArray("results");
-            for (int i = results.size() - 1; i >= 0; i--) {
-                if (resultId.equals(results.get(i).path("id").asText())) {
-                    results.remove(i);
-                }
-            }
-            Set<String> neighbours = store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return Step.of(record, resultId, "delete", before, store.whole(record), neighbours);
+            return changeResults(record, resultId, "delete", results -> results.remove(indexOf(results, resultId)), change, now);
         });
     }
 
     public Written restoreResult(String name, String resultId, String ifMatch, Change change) {
         return write(change, now -> {
             TrialRecord record = served(lock(name));
-            ResultRecord deleted = store.results(record.id).stream().filter(r -> r.id.equals(resultId)).findFirst()
-                    .orElseThrow(() -> ProblemException.notFound("resultId", "Trial " + record.id + " has no result '" + resultId + "'.", List.of()));
+            ResultRecord deleted = result(record, resultId);
             if (!deleted.deleted) {
                 throw ProblemException.conflict("resultId", "Result '" + resultId + "' is not deleted.");
             }
             ETags.checkIfPresent(ifMatch, ETags.result(deleted.id, deleted.version), "result " + deleted.id);
-            ObjectNode before = store.whole(record);
-            List<ResultRecord> restored = new ArrayList<>(store.results(record.id).stream().filter(r -> !r.deleted).toList());
-            restored.add(deleted);
-            restored.sort(Comparator.comparingInt(r -> r.position));
-            ObjectNode after = TrialDocuments.whole(record.document, restored.stream().map(r -> r.document).toList());
-            Set<String> neighbours = store.replace(record, validation.check(after, record.id), change.actor(), now);
-            return Step.of(record, resultId, "restore", before, store.whole(record), neighbours);
+            // Back at its place: after the served results that came before it.
+            int place = (int) store.results(record.id).stream().filter(r -> !r.deleted && r.position < deleted.position).count();
+            return changeResults(record, resultId, "restore", results -> results.insert(place, TrialDocuments.parse(deleted.document)), change, now);
         });
     }
 
@@ -207,6 +178,24 @@ public class CurationService {
         });
     }
 
+    /** Validates and stores the trial with its results edited; the whole trial before and after goes to the audit trail. */
+    private Step changeResults(TrialRecord record, String resultId, String action, Consumer<ArrayNode> edit, Change change, Instant now) {
+        ObjectNode before = store.whole(record);
+        ObjectNode after = before.deepCopy();
+        edit.accept((ArrayNode) after.withArray("results"));
+        Set<String> neighbours = store.replace(record, validation.check(after, record.id), change.actor(), now);
+        return Step.of(record, resultId, action, before, store.whole(record), neighbours);
+    }
+
+    private static int indexOf(ArrayNode results, String resultId) {
+        for (int i = 0; i < results.size(); i++) {
+            if (resultId.equals(results.get(i).path("id").asText())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("result " + resultId + " is served but not in its trial's document");
+    }
+
     /** What one write did, for its audit entry and its answer. */
     private record Step(String trialId, long trialVersion, String resultId, String action, ObjectNode before, ObjectNode after,
                         Set<String> neighbours) {
@@ -225,34 +214,20 @@ public class CurationService {
             Instant now = Instant.now();
             Step step = work.apply(now);
             state.advance(now);
-            ChangeRecord entry = new ChangeRecord();
-            entry.trialId = step.trialId();
+            ChangeRecord entry = audit(step.trialId(), step.action(), step.trialVersion(), change.actor(), change.reason(), now, state.version);
             entry.resultId = step.resultId();
-            entry.action = step.action();
-            entry.actor = change.actor();
-            entry.reason = change.reason();
-            entry.changedAt = now;
-            entry.trialVersion = step.trialVersion();
-            entry.datasetVersion = state.version;
             entry.documentBefore = step.before() == null ? null : TrialDocuments.compact(step.before());
             entry.documentAfter = step.after() == null ? null : TrialDocuments.compact(step.after());
             entry.persist();
             for (String neighbour : step.neighbours()) {
                 // The other side of a conflict shows a changed conflict list: its history says why its version moved.
-                ChangeRecord shown = new ChangeRecord();
-                shown.trialId = neighbour;
-                shown.action = "conflicts-changed";
-                shown.actor = change.actor();
-                shown.reason = "Conflict list changed by a change to trial " + step.trialId() + ": " + change.reason();
-                shown.changedAt = now;
-                shown.trialVersion = store.find(neighbour).orElseThrow().version;
-                shown.datasetVersion = state.version;
-                shown.persist();
+                audit(neighbour, "conflicts-changed", store.find(neighbour).orElseThrow().version, change.actor(),
+                        "Conflict list changed by a change to trial " + step.trialId() + ": " + change.reason(), now, state.version).persist();
             }
             if (step.resultId() == null) {
                 return new Written(step.trialId(), null, step.trialVersion(), step.after(), state.version);
             }
-            Optional<ResultRecord> result = store.results(step.trialId()).stream().filter(r -> r.id.equals(step.resultId())).findFirst();
+            Optional<ResultRecord> result = store.result(step.trialId(), step.resultId());
             return new Written(step.trialId(), step.resultId(), result.map(r -> r.version).orElse(0L),
                     result.filter(r -> !r.deleted).map(r -> TrialDocuments.parse(r.document)).orElse(null), state.version);
         });
@@ -266,11 +241,21 @@ public class CurationService {
         return written;
     }
 
+    private static ChangeRecord audit(String trialId, String action, long trialVersion, String actor, String reason, Instant at, String datasetVersion) {
+        ChangeRecord entry = new ChangeRecord();
+        entry.trialId = trialId;
+        entry.action = action;
+        entry.trialVersion = trialVersion;
+        entry.actor = actor;
+        entry.reason = reason;
+        entry.changedAt = at;
+        entry.datasetVersion = datasetVersion;
+        return entry;
+    }
+
     /** The trial's record by id, or by a name the read API knows it by; locked until the write ends. */
     private TrialRecord lock(String name) {
-        String id = store.find(name).map(record -> record.id).or(() -> trials.idOf(name))
-                .orElseThrow(() -> ProblemException.notFound("id", "No trial is named '" + name + "' (by id, acronym or alias).", trials.nearest(name)));
-        return store.lock(id).orElseThrow();
+        return store.lock(records.idOf(name)).orElseThrow();
     }
 
     private static TrialRecord served(TrialRecord record) {
@@ -280,9 +265,13 @@ public class CurationService {
         return record;
     }
 
-    private ResultRecord servedResult(TrialRecord record, String resultId) {
-        ResultRecord result = store.results(record.id).stream().filter(r -> r.id.equals(resultId)).findFirst()
+    private ResultRecord result(TrialRecord record, String resultId) {
+        return store.result(record.id, resultId)
                 .orElseThrow(() -> ProblemException.notFound("resultId", "Trial " + record.id + " has no result '" + resultId + "'.", List.of()));
+    }
+
+    private ResultRecord servedResult(TrialRecord record, String resultId) {
+        ResultRecord result = result(record, resultId);
         if (result.deleted) {
             throw ProblemException.conflict("resultId", "Result '" + resultId + "' is deleted; an admin can restore it.");
         }

@@ -18,6 +18,11 @@ public final class ETags {
         return "\"result-" + id + "-v" + version + "\"";
     }
 
+    /** The tag as JAX-RS writes it into an ETag header (it adds the quotes). */
+    static jakarta.ws.rs.core.EntityTag header(String quoted) {
+        return new jakarta.ws.rs.core.EntityTag(quoted.substring(1, quoted.length() - 1));
+    }
+
     static void check(String ifMatch, String current, String what) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.ifMatchRequired("Changing " + what + " needs If-Match with its ETag (now " + current

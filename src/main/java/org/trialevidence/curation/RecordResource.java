@@ -64,7 +64,7 @@ public class RecordResource {
     }
 
     private static Response conditional(RecordService.Document document, Request request) {
-        EntityTag tag = new EntityTag(document.etag().substring(1, document.etag().length() - 1));
+        EntityTag tag = ETags.header(document.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.header("Cache-Control", "no-cache").build();

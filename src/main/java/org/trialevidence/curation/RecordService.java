@@ -42,7 +42,7 @@ public class RecordService {
     public Document resultDocument(String name, String resultId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             TrialRecord record = served(find(name));
-            ResultRecord result = store.results(record.id).stream().filter(r -> r.id.equals(resultId) && !r.deleted).findFirst()
+            ResultRecord result = store.result(record.id, resultId).filter(r -> !r.deleted)
                     .orElseThrow(() -> ProblemException.notFound("resultId", "Trial " + record.id + " serves no result '" + resultId + "'; its history lists deleted ones.", List.of()));
             return new Document(new RawJson(result.document), ETags.result(result.id, result.version));
         });
@@ -66,9 +66,14 @@ public class RecordService {
         });
     }
 
-    private TrialRecord find(String name) {
-        return store.find(name).or(() -> trials.idOf(name).flatMap(store::find))
+    /** The id of the trial with that id (deleted or not), or with a name the read API knows it by. */
+    String idOf(String name) {
+        return store.find(name).map(record -> record.id).or(() -> trials.idOf(name))
                 .orElseThrow(() -> ProblemException.notFound("id", "No trial is named '" + name + "' (by id, acronym or alias).", trials.nearest(name)));
+    }
+
+    private TrialRecord find(String name) {
+        return store.find(idOf(name)).orElseThrow();
     }
 
     private static TrialRecord served(TrialRecord record) {

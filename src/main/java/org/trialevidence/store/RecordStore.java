@@ -85,6 +85,11 @@ public class RecordStore {
                 .setParameter("trial", trialId).getResultList();
     }
 
+    /** One result record of the trial (deleted or not), by its id. */
+    public Optional<ResultRecord> result(String trialId, String resultId) {
+        return Optional.ofNullable(entityManager.find(ResultRecord.class, resultId)).filter(result -> result.trialId.equals(trialId));
+    }
+
     /** The trial as served: its document with its results that are not deleted. */
     public ObjectNode whole(TrialRecord record) {
         return TrialDocuments.whole(record.document, results(record.id).stream().filter(r -> !r.deleted).map(r -> r.document).toList());
