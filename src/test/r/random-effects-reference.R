@@ -57,8 +57,9 @@ fit_all <- function(yi, sei, level, method, test) {
     hartungKnappNarrowerThanWald = test == "knha" && (re$ci.ub - re$ci.lb) < (re_z$ci.ub - re_z$ci.lb))
   if (k >= 3) {
     l1o <- leave1out(re)
+    stat <- if (test == "z") l1o$zval else l1o$tval  # leave1out() names the statistic tval under knha
     out$leaveOneOut <- lapply(seq_len(k), function(i) list(
-      estimate = l1o$estimate[i], standardError = l1o$se[i], statistic = l1o$zval[i], pValue = l1o$pval[i],
+      estimate = l1o$estimate[i], standardError = l1o$se[i], statistic = stat[i], pValue = l1o$pval[i],
       ciLower = l1o$ci.lb[i], ciUpper = l1o$ci.ub[i], q = l1o$Q[i], qPValue = l1o$Qp[i],
       tauSquared = l1o$tau2[i], iSquared = l1o$I2[i], hSquared = l1o$H2[i]))
   }
