@@ -24,13 +24,20 @@ final class ForestPlot {
     record Band(String label, double lower, double upper, String value) { }
 
     /**
+     * A group of rows with their pooled estimates: one contrast of a meta-analysis.
+     *
+     * @param title      drawn above the rows; null for none
+     * @param pooledLine the emphasised pooled estimate, drawn as a dashed line through the block's rows; null for none
+     */
+    record Block(String title, List<Row> rows, List<Summary> summaries, Band band, Double pooledLine) { }
+
+    /**
      * @param columnGroup a header over all value columns after the estimate column; null for none
      * @param columns     headers of the value columns after the estimate column (e.g. weights)
      * @param favours     label the sides of the line of no effect (hazard ratios of harmful events only)
-     * @param pooledLine  the emphasised pooled estimate, drawn as a dashed line through the rows; null for none
      */
     record Spec(String title, String subtitle, String valueHeader, String columnGroup, List<String> columns, String axisTitle, boolean favours,
-                List<Row> rows, List<Summary> summaries, Band band, Double pooledLine, List<String> notes) { }
+                List<Block> blocks, List<String> notes) { }
 
     static final double MARGIN = 24;
     static final double LABEL_WIDTH = 430;
@@ -41,6 +48,7 @@ final class ForestPlot {
     static final double ROW_HEIGHT = 38;
     static final double SUMMARY_HEIGHT = 28;
     static final double BAND_HEIGHT = 26;
+    static final double BLOCK_TITLE_HEIGHT = 28;
     static final double MAX_MARKER = 18;
     /** Space between a row's trial name and its detail. */
     static final double NAME_GAP = 8;
@@ -68,17 +76,19 @@ final class ForestPlot {
         this.width = VALUE_LEFT + VALUE_WIDTH + spec.columns().size() * COLUMN_WIDTH + MARGIN;
         double min = 0;
         double max = 0;
-        for (Row row : spec.rows()) {
-            min = Math.min(min, Math.log(Math.min(row.lower(), row.estimate())));
-            max = Math.max(max, Math.log(Math.max(row.upper(), row.estimate())));
-        }
-        for (Summary summary : spec.summaries()) {
-            min = Math.min(min, Math.log(summary.lower()));
-            max = Math.max(max, Math.log(summary.upper()));
-        }
-        if (spec.band() != null) {
-            min = Math.min(min, Math.log(spec.band().lower()));
-            max = Math.max(max, Math.log(spec.band().upper()));
+        for (Block block : spec.blocks()) {
+            for (Row row : block.rows()) {
+                min = Math.min(min, Math.log(Math.min(row.lower(), row.estimate())));
+                max = Math.max(max, Math.log(Math.max(row.upper(), row.estimate())));
+            }
+            for (Summary summary : block.summaries()) {
+                min = Math.min(min, Math.log(summary.lower()));
+                max = Math.max(max, Math.log(summary.upper()));
+            }
+            if (block.band() != null) {
+                min = Math.min(min, Math.log(block.band().lower()));
+                max = Math.max(max, Math.log(block.band().upper()));
+            }
         }
         double pad = Math.max(0.05, 0.05 * (max - min));
         this.low = min - pad;
@@ -116,37 +126,50 @@ final class ForestPlot {
 
         double rowsTop = headerBaseline + 12;
         double y = rowsTop;
-        for (int i = 0; i < spec.rows().size(); i++) {
-            drawRow(spec.rows().get(i), y, i % 2 == 0);
-            y += ROW_HEIGHT;
-        }
-        double studiesBottom = y;
-        if (!spec.summaries().isEmpty()) {
-            y += 6;
-            svg.line("separator", "#999999", 1, MARGIN - 8, y, width - MARGIN + 8, y);
-            y += 4;
-            for (Summary summary : spec.summaries()) {
-                drawSummary(summary, y);
-                y += SUMMARY_HEIGHT;
-            }
-        }
-        if (spec.band() != null) {
-            drawBand(spec.band(), y);
-            y += BAND_HEIGHT;
+        for (Block block : spec.blocks()) {
+            y = drawBlock(block, y, contentWidth);
         }
         double axisY = y + 10;
         svg.line("no-effect", "#333333", 1, x(1), rowsTop - 4, x(1), axisY);
-        if (spec.pooledLine() != null) {
-            svg.element("line", "class", "pooled-line", "x1", Svg.number(x(spec.pooledLine())), "y1", Svg.number(rowsTop),
-                    "x2", Svg.number(x(spec.pooledLine())), "y2", Svg.number(studiesBottom), "stroke", BLUE, "stroke-width", "1",
-                    "stroke-dasharray", "4 3", "opacity", "0.7");
-        }
         double noteBaseline = drawAxis(axisY) + 26;
         for (String note : spec.notes()) {
             text("note", TextWidth.fit(note, contentWidth, 12, false), LABEL_LEFT, noteBaseline, 12, false, MUTED, "start");
             noteBaseline += 18;
         }
         return svg.document(width, noteBaseline);
+    }
+
+    /** Draws the block from the top given; returns its bottom. */
+    private double drawBlock(Block block, double top, double contentWidth) {
+        double y = top;
+        if (block.title() != null) {
+            text("block-title", TextWidth.fit(block.title(), contentWidth, 13, true), LABEL_LEFT, y + 19, 13, true, BLUE, "start");
+            y += BLOCK_TITLE_HEIGHT;
+        }
+        double rowsTop = y;
+        for (int i = 0; i < block.rows().size(); i++) {
+            drawRow(block.rows().get(i), y, i % 2 == 0);
+            y += ROW_HEIGHT;
+        }
+        if (block.pooledLine() != null) {
+            svg.element("line", "class", "pooled-line", "x1", Svg.number(x(block.pooledLine())), "y1", Svg.number(rowsTop),
+                    "x2", Svg.number(x(block.pooledLine())), "y2", Svg.number(y), "stroke", BLUE, "stroke-width", "1",
+                    "stroke-dasharray", "4 3", "opacity", "0.7");
+        }
+        if (!block.summaries().isEmpty()) {
+            y += 6;
+            svg.line("separator", "#999999", 1, MARGIN - 8, y, width - MARGIN + 8, y);
+            y += 4;
+            for (Summary summary : block.summaries()) {
+                drawSummary(summary, y);
+                y += SUMMARY_HEIGHT;
+            }
+        }
+        if (block.band() != null) {
+            drawBand(block.band(), y);
+            y += BAND_HEIGHT;
+        }
+        return y;
     }
 
     private double columnRight(int column) {

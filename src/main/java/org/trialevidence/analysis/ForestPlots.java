@@ -39,8 +39,7 @@ class ForestPlots {
         ResultDetails.Details resultDetails = details.of(plotted);
         boolean hazardRatios = plotted.stream().allMatch(result -> "HR".equals(result.comparison().effectMeasure()));
         // Which side favours whom holds for treatment effects on harmful events, not for associations (TILs, subtypes).
-        boolean treatmentEffects = plotted.stream().allMatch(result -> "experimental".equals(resultDetails.arm(result, result.comparison().experimentalArm()).role())
-                && "control".equals(resultDetails.arm(result, result.comparison().controlArm()).role()));
+        boolean treatmentEffects = plotted.stream().allMatch(result -> result.comparison().contrast() != null);
         List<ForestPlot.Row> rows = plotted.stream().map(result -> {
             ResultView.Comparison comparison = result.comparison();
             String value = (hazardRatios ? "" : comparison.effectMeasure() + " ") + interval(comparison.estimate(), comparison.ciLower(), comparison.ciUpper(), comparison.ciLevel());
@@ -56,40 +55,55 @@ class ForestPlots {
         }
         return ForestPlot.render(new ForestPlot.Spec((hazardRatios ? "Hazard ratios: " : "Effect estimates: ") + query.text(), subtitle,
                 hazardRatios ? "HR (CI)" : "Estimate (CI)", null, List.of(), (hazardRatios ? "Hazard ratio" : "Hazard, odds or risk ratio") + " (log scale)",
-                hazardRatios && treatmentEffects, rows, List.of(), null, null, notes));
+                hazardRatios && treatmentEffects, List.of(new ForestPlot.Block(null, rows, List.of(), null, null)), notes));
     }
 
-    String metaAnalysis(ResultFilter filter, EffectModel model, QueryText query) {
-        MetaAnalysisService.Analysis analysis = metaAnalyses.analysis(filter, model, query);
+    String metaAnalysis(ResultFilter filter, PoolingOptions options, QueryText query) {
+        MetaAnalysisService.Analysis analysis = metaAnalyses.analysis(filter, options, query);
         MetaAnalysisView view = analysis.view();
-        double heaviest = view.studies().stream().mapToDouble(study -> weight(study, model)).max().orElse(1);
-        List<ForestPlot.Row> rows = new ArrayList<>();
-        for (int i = 0; i < view.studies().size(); i++) {
-            MetaAnalysisView.Study study = view.studies().get(i);
-            double side = Math.max(MIN_MARKER, ForestPlot.MAX_MARKER * Math.sqrt(weight(study, model) / heaviest));
-            rows.add(row(analysis.pooled().get(i), analysis.details(), interval(study.hazardRatio(), study.ciLower(), study.ciUpper(), study.ciLevel()),
-                    List.of(percent(study.weightFixed()), percent(study.weightRandom())), side));
+        EffectModel model = options.model();
+        String random = "Random effects (" + options.tauEstimator().name() + (options.hartungKnapp() ? ", Hartung-Knapp)" : ", Wald)");
+        List<ForestPlot.Block> blocks = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int trials = 0;
+        for (MetaAnalysisService.ContrastPool pool : analysis.pools()) {
+            MetaAnalysisView.Subgroup subgroup = pool.view();
+            double heaviest = subgroup.studies().stream().mapToDouble(study -> weight(study, model)).max().orElse(1);
+            List<ForestPlot.Row> rows = new ArrayList<>();
+            for (int i = 0; i < subgroup.studies().size(); i++) {
+                MetaAnalysisView.Study study = subgroup.studies().get(i);
+                double side = Math.max(MIN_MARKER, ForestPlot.MAX_MARKER * Math.sqrt(weight(study, model) / heaviest));
+                rows.add(row(pool.pooled().get(i), analysis.details(), interval(study.hazardRatio(), study.ciLower(), study.ciUpper(), study.ciLevel()),
+                        List.of(percent(study.weightFixed()), percent(study.weightRandom())), side));
+            }
+            trials += rows.size();
+            List<ForestPlot.Summary> summaries = List.of(
+                    summary("fixed", "Fixed effect (inverse variance)", subgroup.fixedEffect(), List.of("100", ""), model == EffectModel.FIXED),
+                    summary("random", random, subgroup.randomEffects(), List.of("", "100"), model == EffectModel.RANDOM));
+            ForestPlot.Band band = subgroup.predictionInterval() == null ? null : new ForestPlot.Band("95% prediction interval (random effects)",
+                    subgroup.predictionInterval().lower().doubleValue(), subgroup.predictionInterval().upper().doubleValue(),
+                    ratio(subgroup.predictionInterval().lower()) + "\u2013" + ratio(subgroup.predictionInterval().upper()));
+            ForestPlot.Summary emphasised = summaries.get(model == EffectModel.FIXED ? 0 : 1);
+            String title = "Contrast: " + pool.contrast().question() + " (" + rows.size() + " trials)";
+            blocks.add(new ForestPlot.Block(title, rows, summaries, band, emphasised.estimate()));
+            MetaAnalysisView.Heterogeneity heterogeneity = subgroup.heterogeneity();
+            notes.add((analysis.pools().size() == 1 ? "Heterogeneity" : pool.contrast().question()) + ": Q = " + fixed(heterogeneity.q(), 2)
+                    + ", df = " + heterogeneity.df() + ", " + p(heterogeneity.pValue()) + "; I\u00b2 = " + fixed(heterogeneity.iSquared(), 1)
+                    + "%; \u03c4\u00b2 = " + fixed(heterogeneity.tauSquared(), 4)
+                    + (subgroup.predictionInterval() == null ? "; no prediction interval below 3 studies." : "."));
         }
-        List<ForestPlot.Summary> summaries = List.of(
-                summary("fixed", "Fixed effect (inverse variance)", view.fixedEffect(), List.of("100", ""), model == EffectModel.FIXED),
-                summary("random", "Random effects (DerSimonian-Laird)", view.randomEffects(), List.of("", "100"), model == EffectModel.RANDOM));
-        ForestPlot.Band band = view.predictionInterval() == null ? null : new ForestPlot.Band("95% prediction interval (random effects)",
-                view.predictionInterval().lower().doubleValue(), view.predictionInterval().upper().doubleValue(),
-                ratio(view.predictionInterval().lower()) + "\u2013" + ratio(view.predictionInterval().upper()));
-        MetaAnalysisView.Heterogeneity heterogeneity = view.heterogeneity();
-        List<String> notes = List.of(
-                "Heterogeneity: Q = " + fixed(heterogeneity.q(), 2) + ", df = " + heterogeneity.df() + ", " + p(heterogeneity.pValue())
-                        + "; I\u00b2 = " + fixed(heterogeneity.iSquared(), 1) + "%; \u03c4\u00b2 = " + fixed(heterogeneity.tauSquared(), 4)
-                        + (view.predictionInterval() == null ? "; no prediction interval below 3 studies." : "."),
-                "Square areas are proportional to the weights of the model asked for (model=" + model.code()
-                        + "); its diamond is filled and its estimate dashed.",
-                "SE of ln(HR) from each CI's width and level; one result per trial; the studies left out and why: GET /api/v1/meta-analysis.");
+        if (view.subgroupDifferences() != null) {
+            notes.add("Test for subgroup differences (random effects): Q = " + fixed(view.subgroupDifferences().q(), 2) + ", df = "
+                    + view.subgroupDifferences().df() + ", " + p(view.subgroupDifferences().pValue()) + ". No estimate across contrasts.");
+        }
+        notes.add("Square areas are proportional to the weights of the model asked for (model=" + model.code() + "); its diamond is filled and its"
+                + " estimate dashed.");
+        notes.add("SE of ln(HR) from each CI's width and level; one result per trial and contrast; the results left out and why: GET /api/v1/meta-analysis.");
         int excluded = view.excluded().size();
-        String subtitle = view.studies().size() + " trials pooled, one result each; " + excluded + " matching "
-                + (excluded == 1 ? "result" : "results") + " not pooled.";
-        ForestPlot.Summary emphasised = summaries.get(model == EffectModel.FIXED ? 0 : 1);
+        String subtitle = trials + " trials pooled in " + blocks.size() + (blocks.size() == 1 ? " contrast" : " contrasts, each on its own") + "; "
+                + excluded + " matching " + (excluded == 1 ? "result" : "results") + " not pooled.";
         return ForestPlot.render(new ForestPlot.Spec("Meta-analysis of hazard ratios: " + query.text(), subtitle, "HR (CI)", "Weight %",
-                List.of("Fixed", "Random"), "Hazard ratio (log scale)", true, rows, summaries, band, emphasised.estimate(), notes));
+                List.of("Fixed", "Random"), "Hazard ratio (log scale)", true, blocks, notes));
     }
 
     private static boolean plottable(ResultView result) {

@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,7 +30,7 @@ public class MetaAnalysisResource {
     static final String SELECTION_DESCRIPTION = " Takes every filter of GET /api/v1/results (same grammar) except significant and maxHazardRatio,"
             + " which select by outcome and would bias the pooled estimate (400). Hazard ratios of one endpoint only (422 naming endpoint otherwise)."
             + " " + StudySelection.RULE
-            + " Fewer than 2 poolable trials: 422.";
+            + " No contrast with at least 2 poolable trials: 422.";
 
     /** The answer to endpoint=PFS&setting=metastatic-later-line, abbreviated. */
     static final String SVG_EXAMPLE = ResultForestResource.SVG_START + "width=\"1202\" height=\"598\" viewBox=\"0 0 1202 598\""
@@ -48,28 +46,30 @@ public class MetaAnalysisResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "metaAnalysis", summary = "Pool the hazard ratios of the matching results",
-            description = "Inverse-variance meta-analysis of ln(HR), fixed effect and DerSimonian-Laird random effects, of the results the filters match,"
-                    + " one per trial." + SELECTION_DESCRIPTION
+            description = "Inverse-variance meta-analysis of ln(HR) of the results the filters match, one per trial within each contrast: fixed"
+                    + " effect, and random effects with tau^2 by REML (default), DL or PM and a Hartung-Knapp-Sidik-Jonkman (default) or Wald CI, equal"
+                    + " to R metafor's rma(). Results of several contrasts (randomized questions) give one subgroup each and a test for subgroup"
+                    + " differences, never one estimate across them; added= and comparator= choose one contrast." + SELECTION_DESCRIPTION
                     + " The SE of each ln(HR) is (ln upper - ln lower) / (2 z), z the normal quantile of the study's own CI level, so 90% CIs count right"
                     + " and a CI made asymmetric by rounding counts by its width (as metafor does with sei computed that way).")
     @APIResponse(responseCode = "200", description = "The pooled estimates, heterogeneity, the pooled studies and the excluded results",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetaAnalysisView.class)))
     @APIResponse(responseCode = "400", description = "An unknown parameter or value, or an outcome filter (significant, maxHazardRatio)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Fewer than 2 poolable trials, or hazard ratios of several endpoints",
+    @APIResponse(responseCode = "422", description = "No contrast with 2 poolable trials, or hazard ratios of several endpoints",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MetaAnalysisView analyse(@BeanParam ResultCriteria criteria, @QueryParam("model") @Parameter(description = MODEL_DESCRIPTION,
-            example = "random", schema = @Schema(enumeration = {"fixed", "random"}, defaultValue = "random")) String model, @Context UriInfo uri) {
-        return metaAnalyses.analyse(ResultFilter.parse(criteria, trials), EffectModel.fromQuery(model), QueryText.of(uri));
+    public MetaAnalysisView analyse(@BeanParam ResultCriteria criteria, @BeanParam PoolingOptions.Criteria pooling, @Context UriInfo uri) {
+        return metaAnalyses.analyse(ResultFilter.parse(criteria, trials), PoolingOptions.fromQuery(pooling), QueryText.of(uri));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "poolStudies", summary = "Pool hazard ratios sent in the request",
-            description = "The same meta-analysis as GET, of the studies in the body, all pooled as given. Each study: hazardRatio, ciLower <= hazardRatio <= ciUpper"
+            description = "The same meta-analysis as GET, of the studies in the body, all pooled as given (the caller states that they share one contrast)."
+                    + " The body takes model, tauEstimator (REML default, DL, PM), hartungKnapp (default true) and sensitivity (leave-one-out) as GET takes them. Each study: hazardRatio, ciLower <= hazardRatio <= ciUpper"
                     + " (ciLower < ciUpper), all positive, and ciLevel (0 < ciLevel < 1, default 0.95). Malformed JSON, unknown fields or wrong types: 400;"
-                    + " values out of range, fewer than 2 or more than " + PoolRequest.MAX_STUDIES + " studies, an unknown model: 422. Problems name the field"
+                    + " values out of range, fewer than 2 or more than " + PoolRequest.MAX_STUDIES + " studies, an unknown model, tauEstimator or sensitivity: 422. Problems name the field"
                     + " by its JSON path (studies[1].ciLower).")
     @APIResponse(responseCode = "200", description = "The pooled estimates, heterogeneity and the studies with their weights",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetaAnalysisView.class)))
@@ -88,17 +88,16 @@ public class MetaAnalysisResource {
     @Operation(operationId = "metaAnalysisForestPlot", summary = "Forest plot of the meta-analysis",
             description = "The GET meta-analysis drawn as SVG: one row per pooled trial with its HR, CI and weights (square area proportional to the"
                     + " weight of the chosen model), diamonds for the fixed and random-effects estimates (the chosen model filled), the 95% prediction"
-                    + " interval, the line of no effect, and the heterogeneity (Q, df, p, I^2, tau^2). Same parameters and problems as GET /api/v1/meta-analysis.")
+                    + " interval, the line of no effect, and the heterogeneity (Q, df, p, I^2, tau^2); one block, titled by its contrast, per subgroup. Same parameters and problems as GET /api/v1/meta-analysis.")
     @APIResponse(responseCode = "200", description = "An SVG document",
             content = @Content(mediaType = ForestPlots.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     example = SVG_EXAMPLE))
     @APIResponse(responseCode = "400", description = "An unknown parameter or value, or an outcome filter (significant, maxHazardRatio)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Fewer than 2 poolable trials, or hazard ratios of several endpoints",
+    @APIResponse(responseCode = "422", description = "No contrast with 2 poolable trials, or hazard ratios of several endpoints",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response forest(@BeanParam ResultCriteria criteria, @QueryParam("model") @Parameter(description = MODEL_DESCRIPTION,
-            example = "random", schema = @Schema(enumeration = {"fixed", "random"}, defaultValue = "random")) String model, @Context UriInfo uri) {
-        String svg = plots.metaAnalysis(ResultFilter.parse(criteria, trials), EffectModel.fromQuery(model), QueryText.of(uri));
+    public Response forest(@BeanParam ResultCriteria criteria, @BeanParam PoolingOptions.Criteria pooling, @Context UriInfo uri) {
+        String svg = plots.metaAnalysis(ResultFilter.parse(criteria, trials), PoolingOptions.fromQuery(pooling), QueryText.of(uri));
         return Response.ok(svg, ForestPlots.MEDIA_TYPE + "; charset=UTF-8").build();
     }
 }

@@ -23,7 +23,10 @@ import java.util.List;
 @Schema(name = "PoolRequest", description = "Studies to pool, each a hazard ratio with its CI.")
 public record PoolRequest(
         @Schema(description = "At least 2 and at most " + PoolRequest.MAX_STUDIES + " studies", required = true) List<StudyInput> studies,
-        @Schema(description = "fixed or random (default); both are always reported", enumeration = {"fixed", "random"}, defaultValue = "random", example = "random") String model) {
+        @Schema(description = "fixed or random (default); both are always reported", enumeration = {"fixed", "random"}, defaultValue = "random", example = "random") String model,
+        @Schema(description = "Estimator of tau^2: REML (default), DL or PM", enumeration = {"REML", "DL", "PM"}, defaultValue = "REML", example = "REML") String tauEstimator,
+        @Schema(description = "Hartung-Knapp-Sidik-Jonkman CI for the random-effects estimate (default true); false for Wald (z)", defaultValue = "true", example = "true") Boolean hartungKnapp,
+        @Schema(description = "leave-one-out: add the random-effects estimate without each study in turn", enumeration = {"leave-one-out"}, example = "leave-one-out") String sensitivity) {
 
     static final int MAX_STUDIES = 1000;
     private static final BigDecimal DEFAULT_LEVEL = new BigDecimal("0.95");
@@ -45,7 +48,7 @@ public record PoolRequest(
      */
     static PoolRequest read(ObjectReader reader, String body) {
         if (body == null || body.isBlank()) {
-            throw ProblemException.malformedBody(null, "A JSON body is required: {\"studies\": [{\"label\": ..., \"hazardRatio\": ..., \"ciLower\": ..., \"ciUpper\": ..., \"ciLevel\": 0.95}, ...], \"model\": \"random\"}.");
+            throw ProblemException.malformedBody(null, "A JSON body is required: {\"studies\": [{\"label\": ..., \"hazardRatio\": ..., \"ciLower\": ..., \"ciUpper\": ..., \"ciLevel\": 0.95}, ...], \"model\": \"random\", \"tauEstimator\": \"REML\", \"hartungKnapp\": true}.");
         }
         PoolRequest request;
         try {
@@ -65,6 +68,8 @@ public record PoolRequest(
         strict.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         return strict.readerFor(PoolRequest.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -81,12 +86,14 @@ public record PoolRequest(
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return ProblemException.malformedBody(field, "Unknown field '" + unknown.getPropertyName() + "': the body has studies and model, a study has label,"
+            return ProblemException.malformedBody(field, "Unknown field '" + unknown.getPropertyName() + "': the body has studies, model, tauEstimator, hartungKnapp and"
+                    + " sensitivity, a study has label,"
                     + " hazardRatio, ciLower, ciUpper and ciLevel.");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> type = mismatch.getTargetType();
             String expected = BigDecimal.class.equals(type) ? "a number" : String.class.equals(type) ? "a string"
+                    : Boolean.class.equals(type) ? "true or false"
                     : List.class.isAssignableFrom(type) ? "an array of studies" : "an object";
             return ProblemException.malformedBody(field, (field == null ? "The body" : field) + " must be " + expected + ".");
         }
@@ -106,7 +113,7 @@ public record PoolRequest(
     }
 
     private PoolRequest validated() {
-        EffectModel.fromBody(model);
+        PoolingOptions.fromBody(model, tauEstimator, hartungKnapp, sensitivity);
         if (studies == null || studies.size() < 2) {
             throw ProblemException.invalidBody("studies", "At least 2 studies are needed to pool; got " + (studies == null ? 0 : studies.size()) + ".", null);
         }
@@ -117,7 +124,7 @@ public record PoolRequest(
         for (int i = 0; i < studies.size(); i++) {
             checked.add(validated(i, studies.get(i)));
         }
-        return new PoolRequest(checked, model);
+        return new PoolRequest(checked, model, tauEstimator, hartungKnapp, sensitivity);
     }
 
     private static StudyInput validated(int index, StudyInput study) {

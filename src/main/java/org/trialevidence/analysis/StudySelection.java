@@ -19,14 +19,15 @@ import java.util.Set;
  * analysis, the curators' order), never at the value, so that the choice cannot favour an outcome.
  */
 final class StudySelection {
-    static final String RULE = "One result per trial, so that a multi-arm trial's shared control arm is not counted twice and no trial counts"
-            + " twice through conflicting reports. Only treatment comparisons (an experimental against a control arm) with a hazard ratio and"
-            + " its CI are poolable. A trial's ITT result is preferred; a subgroup result is pooled only when the trial has no matching ITT"
-            + " result and the query asks for subgroups (population=subgroup) or names the subgroup's biomarker (biomarker=), never as a"
-            + " stand-in for the whole trial. Among a trial's candidates: a subgroup defined by the queried biomarker first, then the"
-            + " analysis in the order primary, final, interim, not stated, updated, exploratory, then the order of the trial's record."
-            + " The value itself never decides. Every matching result that is not pooled is listed in excluded with its reason.";
-
+    static final String RULE = "Results are grouped by contrast (comparison.contrast.id: what the experimental arm adds or replaces, against"
+            + " what); a pool never spans two contrasts. Within a contrast, one result per trial, so that a multi-arm trial's shared control arm"
+            + " is not counted twice and no trial counts twice through conflicting reports. Only treatment comparisons (a contrast between two"
+            + " regimens) with a hazard ratio and its CI are poolable, and never a result flagged as a suspected copy. A trial's ITT result is"
+            + " preferred; a subgroup result is pooled only when the trial has no matching ITT result and the query asks for subgroups"
+            + " (population=subgroup) or names the subgroup's biomarker (biomarker=), never as a stand-in for the whole trial. Among a trial's"
+            + " candidates: a subgroup defined by the queried biomarker first, then the analysis in the order primary, final, interim, not"
+            + " stated, updated, exploratory, then the order of the trial's record. The value itself never decides. Every matching result that"
+            + " is not pooled is listed in excluded with its reason.";
 
     /**
      * What the query asks about populations.
@@ -43,16 +44,17 @@ final class StudySelection {
     }
 
     /** Why a result cannot be pooled as a treatment effect on the hazard ratio scale, if it cannot. */
-    static Optional<String> unpoolable(ResultView result, ResultDetails.Details details) {
+    static Optional<String> unpoolable(ResultView result) {
         ResultView.Comparison comparison = result.comparison();
         if (comparison == null) {
             return Optional.of("No comparison between arms is reported (per-arm values only).");
         }
-        ResultDetails.ArmInfo experimental = details.arm(result, comparison.experimentalArm());
-        ResultDetails.ArmInfo control = details.arm(result, comparison.controlArm());
-        if (!"experimental".equals(experimental.role()) || !"control".equals(control.role())) {
-            return Optional.of("Not a treatment comparison: it contrasts '" + experimental.label() + "' with '" + control.label()
-                    + "', an association rather than the effect of an experimental against a control arm.");
+        if (comparison.contrast() == null) {
+            return Optional.of("Not a treatment comparison: it contrasts '" + comparison.experimentalArm() + "' with '" + comparison.controlArm()
+                    + "', arms of the same treatment or one whose regimen is not curated, an association rather than the effect of a randomized treatment.");
+        }
+        if (result.suspect() != null) {
+            return Optional.of("Flagged as a possible copy of " + String.join(", ", result.suspect().resembles()) + ": " + result.suspect().reason());
         }
         if (comparison.effectMeasure() == null) {
             return Optional.of("Only a p-value is reported for this comparison, no effect estimate.");
@@ -97,7 +99,7 @@ final class StudySelection {
             boolean itt = results.stream().anyMatch(StudySelection::itt);
             hasItt.put(trial, itt);
             results.stream().filter(result -> itt ? itt(result) : subgroupAskedFor(result, query))
-                    .filter(result -> unpoolable(result, details).isEmpty())
+                    .filter(result -> unpoolable(result).isEmpty())
                     .min(preference).ifPresent(result -> chosen.put(trial, result));
         });
         List<ResultView> pooled = new ArrayList<>();
@@ -124,7 +126,7 @@ final class StudySelection {
             return "Subgroup result, and the trial has no matching ITT result: subgroups are pooled only with population=subgroup or a"
                     + " biomarker filter naming the subgroup's biomarker, never as a stand-in for the whole trial.";
         }
-        Optional<String> unpoolable = unpoolable(result, details);
+        Optional<String> unpoolable = unpoolable(result);
         if (unpoolable.isPresent()) {
             return unpoolable.get() + pooledInstead;
         }

@@ -1,5 +1,7 @@
 package org.trialevidence.export;
 
+import org.trialevidence.contrast.Contrast;
+import org.trialevidence.contrast.ContrastTerm;
 import org.trialevidence.result.ResultView;
 
 import java.util.List;
@@ -57,9 +59,19 @@ public final class ResultCsv {
                 .add("comparison.pValueComparator", comparison(ResultView.Comparison::pValueComparator))
                 .add("comparison.pValueText", comparison(ResultView.Comparison::pValueText))
                 .add("comparison.significant", comparison(ResultView.Comparison::significant))
+                .add("comparison.contrast.id", contrast(Contrast::id))
+                .add("comparison.contrast.label", contrast(Contrast::label))
+                .add("comparison.contrast.question", contrast(Contrast::question))
+                .add("comparison.contrast.design", contrast(Contrast::design))
+                .add("comparison.contrast.added", contrast(contrast -> codes(contrast.added())))
+                .add("comparison.contrast.continued", contrast(contrast -> codes(contrast.continued())))
+                .add("comparison.contrast.removed", contrast(contrast -> codes(contrast.removed())))
+                .add("comparison.contrast.common", contrast(contrast -> codes(contrast.common())))
+                .add("comparison.contrast.comparatorClass", contrast(contrast -> contrast.comparatorClass().code()))
                 .add("conflicting", ResultView::conflicting)
                 .add("conflictsWith", ResultView::conflictsWith)
                 .add("disputedBy", r -> r.disputedBy().stream().map(d -> d.statement() + " (" + d.source().document() + ", " + d.source().location() + ")").toList())
+                .add("suspect", r -> r.suspect() == null ? null : r.suspect().reason() + " (resembles " + String.join(", ", r.suspect().resembles()) + ")")
                 .add("rawText", ResultView::rawText)
                 .add("notes", ResultView::notes)
                 .add("corrections", r -> r.corrections().stream()
@@ -74,6 +86,14 @@ public final class ResultCsv {
             List<ResultView.ArmResult> arms = result.arms();
             return index < arms.size() ? field.apply(arms.get(index)) : null;
         };
+    }
+
+    private static Function<ResultView, Object> contrast(Function<Contrast, Object> field) {
+        return result -> result.comparison() == null || result.comparison().contrast() == null ? null : field.apply(result.comparison().contrast());
+    }
+
+    private static List<String> codes(List<ContrastTerm> terms) {
+        return terms.stream().map(ContrastTerm::code).toList();
     }
 
     private static Function<ResultView, Object> comparison(Function<ResultView.Comparison, Object> field) {

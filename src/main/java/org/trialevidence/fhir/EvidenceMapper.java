@@ -1,5 +1,6 @@
 package org.trialevidence.fhir;
 
+import org.trialevidence.contrast.Contrast;
 import org.hl7.fhir.r5.model.Annotation;
 import org.hl7.fhir.r5.model.Attachment;
 import org.hl7.fhir.r5.model.CodeableConcept;
@@ -86,8 +87,13 @@ final class EvidenceMapper {
 
         evidence.addVariableDefinition().setVariableRole(role("population", "population")).setDescription(population(result))
                 .setNote(trial.population() == null ? List.of() : List.of(new Annotation().setText("Trial population: " + trial.population())));
-        evidence.addVariableDefinition().setVariableRole(role("exposure", "exposure")).setDescription(arm(experimental));
-        evidence.addVariableDefinition().setVariableRole(role("referenceExposure", "reference exposure")).setDescription(arm(control));
+        Contrast contrast = comparison.contrast();
+        evidence.addVariableDefinition().setVariableRole(role("exposure", "exposure")).setDescription(arm(experimental, "experimental"))
+                .setNote(contrast == null ? List.of() : List.of(new Annotation().setText("Contrast (what the randomization tested): " + contrast.label()
+                        + "; question: " + contrast.question() + "; design: " + contrast.design() + "; contrast id: " + contrast.id())));
+        evidence.addVariableDefinition().setVariableRole(role("referenceExposure", "reference exposure")).setDescription(arm(control, "control"))
+                .setNote(contrast == null ? List.of() : List.of(new Annotation().setText("Comparator class: " + contrast.comparatorClass().label()
+                        + " (" + contrast.comparatorClass().code() + ")")));
         evidence.addVariableDefinition().setVariableRole(role("measuredVariable", "measured variable"))
                 .setDescription(endpoint + " (" + result.endpoint() + ")" + timepoint(result, ", ", ""));
 
@@ -117,9 +123,10 @@ final class EvidenceMapper {
                 .orElseThrow(() -> new IllegalStateException(trial.id() + " has no arm " + armId));
     }
 
-    private static String arm(TrialView.ArmView arm) {
+    /** The arm with its role in this comparison (in a multi-arm trial an arm can be the control of one comparison and the experimental arm of another). */
+    private static String arm(TrialView.ArmView arm, String role) {
         String drugs = arm.drugs().stream().map(TrialView.DrugView::label).collect(Collectors.joining(", "));
-        return arm.label() + " (" + arm.role() + " arm" + (drugs.isEmpty() ? "" : "; drugs: " + drugs) + (arm.dose() == null ? "" : "; dose: " + arm.dose()) + ")";
+        return arm.label() + " (" + role + " arm" + (drugs.isEmpty() ? "" : "; drugs: " + drugs) + (arm.dose() == null ? "" : "; dose: " + arm.dose()) + ")";
     }
 
     private static String population(ResultView result) {
@@ -178,6 +185,9 @@ final class EvidenceMapper {
         }
         for (ResultView.DisputingStatement disputed : result.disputedBy()) {
             notes.add("Disputed by " + disputed.source().document() + " (" + disputed.source().location() + "): \"" + disputed.source().excerpt() + "\"");
+        }
+        if (result.suspect() != null) {
+            notes.add("Suspect value, possibly copied from " + String.join(", ", result.suspect().resembles()) + ": " + result.suspect().reason());
         }
         return notes;
     }

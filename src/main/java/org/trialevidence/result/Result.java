@@ -108,6 +108,10 @@ public class Result extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<String> notes = new ArrayList<>();
+    /** Set when the value looks copied from another row. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    public TrialSeed.Suspect suspect;
 
     /**
      * The result's API representation, derived from the columns above and rewritten when the read model of a

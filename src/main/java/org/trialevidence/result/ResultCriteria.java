@@ -32,8 +32,21 @@ public class ResultCriteria {
     public List<String> drug;
 
     @QueryParam("drugClass")
-    @Parameter(description = "Drug class code or alias from /api/v1/vocabulary/drugClasses, in any arm the result reports; umbrella classes match their children (endocrine-therapy, SERD covers oral-SERD). Repeat for OR.", example = "CDK4/6i")
+    @Parameter(description = "Drug class code or alias from /api/v1/vocabulary/drugClasses, in any arm the result reports (experimental or control; use added= or comparator= for what a comparison tests); umbrella classes match their children (endocrine-therapy, SERD covers oral-SERD). Repeat for OR.", example = "CDK4/6i")
     public List<String> drugClass;
+
+    @QueryParam("added")
+    @Parameter(description = "Drug or drug class (code or alias) that the experimental arm adds or swaps in against the control arm, by the"
+            + " comparison's contrast; umbrella classes match their children (added=endocrine-therapy covers oral-SERD). Unlike drugClass, it"
+            + " does not match a drug both arms get (SERENA-6 gives a CDK4/6 inhibitor in both arms, so added=CDK4/6i does not match it)."
+            + " Repeat for OR.", example = "CDK4/6i")
+    public List<String> added;
+
+    @QueryParam("comparator")
+    @Parameter(description = "Drug class (code or alias) of the control arm the contrast is measured against: what the experimental arm"
+            + " replaces, or the background of an add-on; placebo for a placebo- or observation-only control. Umbrella classes match their"
+            + " children (comparator=endocrine-therapy covers AI, SERD, ...). Repeat for OR.", example = "endocrine-therapy")
+    public List<String> comparator;
 
     @QueryParam("population")
     @Parameter(description = "itt (whole randomized population) or subgroup.", example = "itt")

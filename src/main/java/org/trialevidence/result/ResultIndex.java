@@ -37,6 +37,9 @@ final class ResultIndex {
     private final Postings effectMeasures;
     private final Postings studyTypes;
     private final Postings documents;
+    /** Drug and drug-class codes each result's contrast adds, and the classes it is measured against. */
+    private final Postings added;
+    private final Postings comparators;
     private final BitSet significant;
     private final BitSet notSignificant;
     private final BitSet conflicting;
@@ -58,6 +61,8 @@ final class ResultIndex {
         effectMeasures = builder.effectMeasures;
         studyTypes = builder.studyTypes;
         documents = builder.documents;
+        added = builder.added;
+        comparators = builder.comparators;
         significant = builder.significant;
         notSignificant = builder.notSignificant;
         conflicting = builder.conflicting;
@@ -87,6 +92,8 @@ final class ResultIndex {
         private final Postings effectMeasures = new Postings();
         private final Postings studyTypes = new Postings();
         private final Postings documents = new Postings();
+        private final Postings added = new Postings();
+        private final Postings comparators = new Postings();
         private final BitSet significant = new BitSet();
         private final BitSet notSignificant = new BitSet();
         private final BitSet conflicting = new BitSet();
@@ -123,6 +130,10 @@ final class ResultIndex {
             effectMeasures.add(result.effectMeasure, row);
             studyTypes.add(result.trial.studyType, row);
             view.sources().forEach(source -> documents.add(source.document(), row));
+            if (view.comparison() != null && view.comparison().contrast() != null) {
+                added.addAll(view.comparison().contrast().addedCodes(), row);
+                comparators.addAll(view.comparison().contrast().comparatorCodes(), row);
+            }
             if (Boolean.TRUE.equals(result.significant)) {
                 significant.set(row);
             } else if (Boolean.FALSE.equals(result.significant)) {
@@ -179,6 +190,8 @@ final class ResultIndex {
         terms.of(VocabularyKind.BIOMARKERS).narrow(rows, filter.biomarkers());
         terms.of(VocabularyKind.DRUGS).narrow(rows, filter.drugs());
         terms.of(VocabularyKind.DRUG_CLASSES).narrow(rows, filter.drugClasses());
+        added.narrow(rows, filter.added());
+        comparators.narrow(rows, filter.comparators());
         effectMeasures.narrow(rows, filter.effectMeasures());
         studyTypes.narrow(rows, filter.studyTypes());
         filter.populationType().ifPresent(type -> rows.and(populationTypes.anyOf(Set.of(type))));

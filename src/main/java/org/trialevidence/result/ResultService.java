@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.api.RawJson;
+import org.trialevidence.contrast.Contrast;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.SourceViews;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.List;
 import java.util.function.Consumer;
@@ -213,6 +215,7 @@ public class ResultService {
 
     public ResultView view(Result result) {
         Trial trial = result.trial;
+        Optional<Contrast> contrast = ResultContrast.of(result);
         Set<String> biomarkers = new TreeSet<>(trial.biomarkers);
         biomarkers.addAll(result.populationBiomarkers);
         return new ResultView(
@@ -224,14 +227,15 @@ public class ResultService {
                 new ResultView.Population(result.populationType, result.populationLabel, List.copyOf(new TreeSet<>(result.populationBiomarkers))),
                 new ResultView.Analysis(result.analysisType, result.assessor, result.analysisDescription),
                 List.copyOf(biomarkers),
-                result.armValues.stream().map(value -> armResult(reportedArm(result, value.arm()), value)).toList(),
-                comparison(result),
+                result.armValues.stream().map(value -> armResult(reportedArm(result, value.arm()), value, ResultContrast.role(result, value.arm(), contrast.isPresent()))).toList(),
+                comparison(result, contrast),
                 result.rawText,
                 List.copyOf(result.notes),
                 result.corrections.stream().map(c -> new ResultView.Correction(c.field(), c.sourceShows(), c.served(), c.reason())).toList(),
                 result.conflicting,
                 List.copyOf(result.conflictsWith),
                 result.disputedBy.stream().map(d -> new ResultView.DisputingStatement(d.statement(), sourceViews.of(d.source()))).toList(),
+                result.suspect == null ? null : new ResultView.Suspect(result.suspect.reason(), List.copyOf(result.suspect.resembles())),
                 sourceViews.of(result.sources.get(0)),
                 sourceViews.of(result.sources));
     }
@@ -242,8 +246,9 @@ public class ResultService {
                 .orElseThrow(() -> new IllegalStateException(result.id + " reports no arm " + armId));
     }
 
-    private static ResultView.ArmResult armResult(Arm arm, TrialSeed.ArmValue value) {
-        return new ResultView.ArmResult(arm.armId, arm.label, arm.role, arm.drugs.stream().map(drug -> drug.drug()).toList(), arm.dose,
+    private static ResultView.ArmResult armResult(Arm arm, TrialSeed.ArmValue value, String role) {
+        return new ResultView.ArmResult(arm.armId, arm.label, role,
+                arm.drugs.stream().map(drug -> drug.drug()).toList(), arm.dose,
                 value.measure(), value.value(), unit(value.measure()), Boolean.TRUE.equals(value.notReached()),
                 value.ciLower(), value.ciUpper(), value.patients());
     }
@@ -252,14 +257,14 @@ public class ResultService {
         return "median".equals(measure) ? "months" : "percent";
     }
 
-    private static ResultView.Comparison comparison(Result result) {
+    private static ResultView.Comparison comparison(Result result, Optional<Contrast> contrast) {
         if (result.experimentalArm == null) {
             return null;
         }
         BigDecimal estimate = exact(result.estimate);
         return new ResultView.Comparison(result.experimentalArm.armId, result.controlArm.armId, result.effectMeasure,
                 "HR".equals(result.effectMeasure) ? estimate : null, estimate, exact(result.ciLower), exact(result.ciUpper),
-                exact(result.ciLevel), exact(result.pValue), result.pValueComparator, result.pValueText, result.significant);
+                exact(result.ciLevel), exact(result.pValue), result.pValueComparator, result.pValueText, result.significant, contrast.orElse(null));
     }
 
     /** Database columns have a fixed scale; the API serves the number itself (0.44, not 0.440000). */

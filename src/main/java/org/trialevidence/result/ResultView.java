@@ -3,6 +3,7 @@ package org.trialevidence.result;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.trialevidence.contrast.Contrast;
 import org.trialevidence.dataset.SourceView;
 
 import java.math.BigDecimal;
@@ -27,6 +28,7 @@ public record ResultView(
         @Schema(description = "True when another result reports the same quantity with a different value, or a source disputes this one") boolean conflicting,
         @Schema(description = "Ids of the results this one conflicts with") List<String> conflictsWith,
         @Schema(description = "Sources that contradict this result without a number of their own") List<DisputingStatement> disputedBy,
+        @Schema(description = "Set when the value looks copied from another row: why, and the rows it resembles. Such a result is never pooled.") Suspect suspect,
         @Schema(description = "The primary source (the first of sources)") SourceView source,
         @Schema(description = "Every source backing this result's numbers") List<SourceView> sources) {
 
@@ -49,7 +51,9 @@ public record ResultView(
     @Schema(name = "ArmResult")
     public record ArmResult(@Schema(example = "camizestrant-cdk46i") String arm,
                             @Schema(example = "Camizestrant + same CDK4/6 inhibitor") String label,
-                            @Schema(example = "experimental") String role,
+                            @Schema(description = "The arm's role in this result's comparison (in a multi-arm trial an arm can be the control of one"
+                                    + " comparison and the experimental arm of another); the trial's role when the result compares no treatments",
+                                    example = "experimental") String role,
                             @Schema(description = "Drug codes", example = "[\"camizestrant\", \"cdk46-inhibitor\"]") List<String> drugs,
                             String dose,
                             @Schema(description = "median (months) or rate (percent)", example = "median") String measure,
@@ -72,10 +76,16 @@ public record ResultView(
                              @Schema(description = "The p-value as a number (the bound when printed with < or >)", example = "0.00001") BigDecimal pValue,
                              @Schema(description = "=, <, <=, > or >= : how pValue relates to the true p", example = "<") String pValueComparator,
                              @Schema(description = "The p-value as printed", example = "<0.00001") String pValueText,
-                             @Schema(description = "The CI excludes 1; null without a CI", example = "true") Boolean significant) { }
+                             @Schema(description = "The CI excludes 1; null without a CI", example = "true") Boolean significant,
+                             @Schema(description = "What the randomization tested; null when the comparison tests no treatment (two biomarker groups"
+                                     + " of one arm, an arm without curated drugs)") Contrast contrast) { }
 
     @Schema(name = "DisputingStatement")
     public record DisputingStatement(@Schema(example = "OS data is still immature") String statement, SourceView source) { }
+
+    @Schema(name = "Suspect")
+    public record Suspect(@Schema(example = "Nearly repeats SOLAR-1's OS row of the same table") String reason,
+                          @Schema(description = "Ids of the results it resembles", example = "[\"solar-1-os-pik3ca-mutant\"]") List<String> resembles) { }
 
     @Schema(name = "Correction")
     public record Correction(@Schema(example = "arms[0].value") String field, @Schema(example = "PES 253") String sourceShows,

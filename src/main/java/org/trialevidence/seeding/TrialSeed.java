@@ -29,6 +29,7 @@ public record TrialSeed(
         SourcedText guideline,
         List<Safety> safety,
         List<Arm> arms,
+        List<ContrastOverride> contrasts,
         List<Result> results,
         List<Source> sources,
         List<String> curationNotes) {
@@ -39,6 +40,7 @@ public record TrialSeed(
         approvals = orEmpty(approvals);
         safety = orEmpty(safety);
         arms = orEmpty(arms);
+        contrasts = orEmpty(contrasts);
         results = orEmpty(results);
         sources = orEmpty(sources);
         curationNotes = orEmpty(curationNotes);
@@ -73,6 +75,23 @@ public record TrialSeed(
         }
     }
 
+    /**
+     * What the comparison of two arms tests, where their drugs cannot tell it (a drug continued after progression,
+     * a sequencing or switch design); every other comparison's contrast is derived from its arms.
+     */
+    public record ContrastOverride(String experimentalArm, String controlArm, String design, String label, String reason, List<String> continued) {
+        public ContrastOverride {
+            continued = orEmpty(continued);
+        }
+    }
+
+    /** A value that looks copied from another row: served, but flagged with the reason and the rows it resembles. */
+    public record Suspect(String reason, List<String> resembles) {
+        public Suspect {
+            resembles = orEmpty(resembles);
+        }
+    }
+
     public record Result(
             String id,
             String endpoint,
@@ -86,6 +105,7 @@ public record TrialSeed(
             List<Correction> corrections,
             List<String> conflictsWith,
             List<DisputingStatement> disputedBy,
+            Suspect suspect,
             List<String> notes) {
         public Result {
             arms = orEmpty(arms);

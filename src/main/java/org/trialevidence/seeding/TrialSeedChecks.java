@@ -63,6 +63,22 @@ final class TrialSeedChecks {
                 code(VocabularyKind.DRUGS, arm.drugs().get(j), "$.arms[" + i + "].drugs[" + j + "]");
             }
         }
+        Set<List<String>> overridden = new HashSet<>();
+        for (int i = 0; i < trial.contrasts().size(); i++) {
+            TrialSeed.ContrastOverride contrast = trial.contrasts().get(i);
+            String path = "$.contrasts[" + i + "]";
+            arm(armIds, contrast.experimentalArm(), path + ".experimentalArm");
+            arm(armIds, contrast.controlArm(), path + ".controlArm");
+            if (contrast.experimentalArm().equals(contrast.controlArm())) {
+                fault(path + ".controlArm", "a contrast compares two different arms");
+            }
+            for (int j = 0; j < contrast.continued().size(); j++) {
+                code(VocabularyKind.DRUG_CLASSES, contrast.continued().get(j), path + ".continued[" + j + "]");
+            }
+            if (!overridden.add(List.of(contrast.experimentalArm(), contrast.controlArm()))) {
+                fault(path, "a second contrast for " + contrast.experimentalArm() + " vs " + contrast.controlArm());
+            }
+        }
         for (int i = 0; i < trial.sources().size(); i++) {
             source(trial.sources().get(i), "$.sources[" + i + "]");
         }
@@ -161,8 +177,13 @@ final class TrialSeedChecks {
         if ((comparison.effectMeasure() == null) != (comparison.estimate() == null)) {
             fault(path + ".effectMeasure", "an effect measure goes with an estimate: give both, or neither when the review prints only a p-value");
         }
-        if (comparison.estimate() == null && comparison.pValueText() == null) {
-            fault(path, "a comparison needs an estimate or a p-value");
+        // A comparison without numbers of its own still says which arm is compared with which (EMBER-3 prints two
+        // pairwise response rates in one cell), so it must report a value for both of them.
+        Set<String> valued = new HashSet<>();
+        result.arms().stream().filter(value -> value.value() != null || Boolean.TRUE.equals(value.notReached())).forEach(value -> valued.add(value.arm()));
+        if (comparison.estimate() == null && comparison.pValueText() == null
+                && !(valued.contains(comparison.experimentalArm()) && valued.contains(comparison.controlArm()))) {
+            fault(path, "a comparison needs an estimate, a p-value, or values of both its arms");
         }
         interval(comparison.estimate(), comparison.ciLower(), comparison.ciUpper(), path);
         served(comparison.estimate(), path + ".estimate", result.sources(), result.corrections(), "comparison.estimate");
@@ -187,6 +208,12 @@ final class TrialSeedChecks {
         }
         if (estimate != null && lower != null && upper != null && (estimate.compareTo(lower) < 0 || estimate.compareTo(upper) > 0)) {
             fault(path, "estimate " + estimate + " lies outside its CI " + lower + "–" + upper);
+        }
+    }
+
+    private void arm(Set<String> armIds, String arm, String path) {
+        if (!armIds.contains(arm)) {
+            fault(path, "unknown arm '" + arm + "'; arms: " + armIds);
         }
     }
 

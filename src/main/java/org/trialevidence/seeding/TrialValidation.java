@@ -116,6 +116,13 @@ public final class TrialValidation {
                     violations.add(new SeedViolation(file, "$.results[" + i + "].conflictsWith[" + j + "]", "no other result has id '" + other + "'"));
                 }
             }
+            List<String> resembles = result.suspect() == null ? List.of() : result.suspect().resembles();
+            for (int j = 0; j < resembles.size(); j++) {
+                String other = resembles.get(j);
+                if (other.equals(result.id()) || !(own.contains(other) || others.hasResult(other))) {
+                    violations.add(new SeedViolation(file, "$.results[" + i + "].suspect.resembles[" + j + "]", "no other result has id '" + other + "'"));
+                }
+            }
         }
     }
 

@@ -50,6 +50,7 @@ public final class TrialAssembler {
         trial.safety.addAll(seed.safety());
         trial.sources.addAll(seed.sources());
         trial.curationNotes.addAll(seed.curationNotes());
+        trial.contrastOverrides.addAll(seed.contrasts());
         for (int i = 0; i < seed.arms().size(); i++) {
             trial.arms.add(arm(trial, seed.arms().get(i), i));
         }
@@ -114,6 +115,7 @@ public final class TrialAssembler {
         result.conflictsWith.addAll(conflictsWith);
         result.notes.addAll(seed.notes());
         result.disputedBy.addAll(seed.disputedBy());
+        result.suspect = seed.suspect();
         result.conflicting = !conflictsWith.isEmpty() || !seed.disputedBy().isEmpty();
         return result;
     }

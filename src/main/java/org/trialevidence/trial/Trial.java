@@ -87,6 +87,9 @@ public class Trial extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<String> curationNotes = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    public List<TrialSeed.ContrastOverride> contrastOverrides = new ArrayList<>();
 
     @OneToMany(mappedBy = "trial", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")

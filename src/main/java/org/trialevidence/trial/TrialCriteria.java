@@ -16,8 +16,18 @@ public class TrialCriteria {
     public List<String> drug;
 
     @QueryParam("drugClass")
-    @Parameter(description = "Drug class code or alias from /api/v1/vocabulary/drugClasses, in any arm; umbrella classes match their children. Repeat for OR.", example = "CDK4/6i")
+    @Parameter(description = "Drug class code or alias from /api/v1/vocabulary/drugClasses, in any arm (experimental or control; added= and comparator= ask what a comparison tests); umbrella classes match their children. Repeat for OR.", example = "CDK4/6i")
     public List<String> drugClass;
+
+    @QueryParam("added")
+    @Parameter(description = "Drug or drug class (code or alias) that the experimental arm of any of the trial's comparisons adds or swaps in"
+            + " (see the results parameter of the same name); umbrella classes match their children. Repeat for OR.", example = "CDK4/6i")
+    public List<String> added;
+
+    @QueryParam("comparator")
+    @Parameter(description = "Drug class (code or alias) of the control arm that any of the trial's comparisons is measured against"
+            + " (see the results parameter of the same name); umbrella classes match their children. Repeat for OR.", example = "chemotherapy")
+    public List<String> comparator;
 
     @QueryParam("setting")
     @Parameter(description = "Setting code or alias from /api/v1/vocabulary/settings; umbrella terms match their children. Repeat for OR.", example = "metastatic-first-line")

@@ -1,5 +1,6 @@
 package org.trialevidence.trial;
 
+import org.trialevidence.contrast.Contrast;
 import org.trialevidence.index.Postings;
 import org.trialevidence.index.RowOrder;
 import org.trialevidence.index.VocabularyPostings;
@@ -28,10 +29,12 @@ final class TrialIndex {
     private final Postings phasePostings = new Postings();
     private final Postings studyTypes = new Postings();
     private final Postings statuses = new Postings();
+    private final Postings added = new Postings();
+    private final Postings comparators = new Postings();
     private final Map<String, RowOrder> orders;
 
     /** One trial as the index needs it. */
-    record Row(TrialSummaryView summary, List<String> names, String searchText, Set<String> subgroupBiomarkers) { }
+    record Row(TrialSummaryView summary, List<String> names, String searchText, Set<String> subgroupBiomarkers, List<Contrast> contrasts) { }
 
     TrialIndex(String version, List<Row> rows) {
         this.version = version;
@@ -59,6 +62,10 @@ final class TrialIndex {
             }
             studyTypes.add(trial.studyType(), row);
             statuses.add(trial.status(), row);
+            for (Contrast contrast : rows.get(row).contrasts()) {
+                added.addAll(contrast.addedCodes(), row);
+                comparators.addAll(contrast.comparatorCodes(), row);
+            }
         }
         summaries = List.copyOf(views);
         phases = List.copyOf(phaseSet);
@@ -92,6 +99,8 @@ final class TrialIndex {
         });
         terms.of(VocabularyKind.DRUGS).narrow(rows, filter.drugs());
         terms.of(VocabularyKind.DRUG_CLASSES).narrow(rows, filter.drugClasses());
+        added.narrow(rows, filter.added());
+        comparators.narrow(rows, filter.comparators());
         terms.of(VocabularyKind.SETTINGS).narrow(rows, filter.settings());
         terms.of(VocabularyKind.BIOMARKERS).narrow(rows, filter.biomarkers());
         terms.of(VocabularyKind.ENDPOINTS).narrow(rows, filter.endpoints());

@@ -1,5 +1,8 @@
 package org.trialevidence.trial;
 
+import org.trialevidence.contrast.Contrast;
+import org.trialevidence.result.ResultContrast;
+
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -81,7 +84,8 @@ public class TrialService {
                     List<String> names = trial.names.stream().map(TrialAlias::name).toList();
                     Set<String> subgroupBiomarkers = new HashSet<>();
                     trial.results.forEach(result -> subgroupBiomarkers.addAll(result.populationBiomarkers));
-                    rows.add(new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers));
+                    List<Contrast> contrasts = trial.results.stream().map(ResultContrast::of).flatMap(Optional::stream).toList();
+                    rows.add(new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts));
                     if (++handled[0] % 500 == 0) {
                         entityManager.clear();
                     }

@@ -1,0 +1,64 @@
+package org.trialevidence.analysis;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.errors.Problem;
+import org.trialevidence.export.ListResponses;
+import org.trialevidence.paging.Page;
+import org.trialevidence.paging.PageParams;
+import org.trialevidence.paging.PageRequest;
+import org.trialevidence.result.ResultCriteria;
+import org.trialevidence.result.ResultFilter;
+import org.trialevidence.trial.TrialLookup;
+
+import java.util.List;
+
+@Path("/api/v1/contrasts")
+@Tag(name = "Analysis")
+public class ContrastResource {
+    @Inject
+    MetaAnalysisService metaAnalyses;
+    @Inject
+    TrialLookup trials;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
+    @Operation(operationId = "listContrasts", summary = "Poolable comparisons in netmeta's long format",
+            description = "The comparisons the meta-analysis would choose for the filters (every filter of GET /api/v1/results): one per trial, endpoint"
+                    + " and contrast, each with a hazard ratio and its CI, as studlab, treat1, treat2, TE = ln(HR), seTE, plus the result id, trial,"
+                    + " endpoint, population and contrast. R reads the CSV directly: metafor::rma(TE, sei = seTE, subset = contrastId == ...) or"
+                    + " netmeta::netmeta(TE, seTE, treat1, treat2, studlab). CSV with format=csv or Accept: text/csv; size=all for every row.")
+    @APIResponse(responseCode = "200", description = "A page of comparisons, or CSV rows",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContrastPage.class)),
+                    @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers) {
+        boolean csv = paging.csv(headers);
+        List<ContrastRow> rows = metaAnalyses.contrastRows(ResultFilter.parse(criteria, trials));
+        return ListResponses.respond(csv, paging.pageRequest(csv), page -> page(rows, page), rows::forEach, ContrastRow.CSV, "contrasts.csv");
+    }
+
+    private static Page<ContrastRow> page(List<ContrastRow> rows, PageRequest page) {
+        int from = (int) Math.min(rows.size(), (long) page.offset());
+        int to = (int) Math.min(rows.size(), (long) from + page.size());
+        return Page.of(rows.subList(from, to), page, rows.size());
+    }
+
+    /** Names the page type for OpenAPI. */
+    @Schema(name = "ContrastPage")
+    public record ContrastPage(List<ContrastRow> items, int page, int size, long totalItems, long totalPages) { }
+}
