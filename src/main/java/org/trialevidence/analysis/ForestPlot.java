@@ -26,10 +26,11 @@ final class ForestPlot {
     /**
      * A group of rows with their pooled estimates: one contrast of a meta-analysis.
      *
+     * @param id         the block's data-id (a contrast id); null for none
      * @param title      drawn above the rows; null for none
      * @param pooledLine the emphasised pooled estimate, drawn as a dashed line through the block's rows; null for none
      */
-    record Block(String title, List<Row> rows, List<Summary> summaries, Band band, Double pooledLine) { }
+    record Block(String id, String title, List<Row> rows, List<Summary> summaries, Band band, Double pooledLine) { }
 
     /**
      * @param columnGroup a header over all value columns after the estimate column; null for none
@@ -141,6 +142,7 @@ final class ForestPlot {
 
     /** Draws the block from the top given; returns its bottom. */
     private double drawBlock(Block block, double top, double contentWidth) {
+        svg.open("g", "class", "block", "data-id", block.id());
         double y = top;
         if (block.title() != null) {
             text("block-title", TextWidth.fit(block.title(), contentWidth, 13, true), LABEL_LEFT, y + 19, 13, true, BLUE, "start");
@@ -169,6 +171,7 @@ final class ForestPlot {
             drawBand(block.band(), y);
             y += BAND_HEIGHT;
         }
+        svg.close("g");
         return y;
     }
 

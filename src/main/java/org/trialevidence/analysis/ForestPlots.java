@@ -55,7 +55,7 @@ class ForestPlots {
         }
         return ForestPlot.render(new ForestPlot.Spec((hazardRatios ? "Hazard ratios: " : "Effect estimates: ") + query.text(), subtitle,
                 hazardRatios ? "HR (CI)" : "Estimate (CI)", null, List.of(), (hazardRatios ? "Hazard ratio" : "Hazard, odds or risk ratio") + " (log scale)",
-                hazardRatios && treatmentEffects, List.of(new ForestPlot.Block(null, rows, List.of(), null, null)), notes));
+                hazardRatios && treatmentEffects, List.of(new ForestPlot.Block(null, null, rows, List.of(), null, null)), notes));
     }
 
     String metaAnalysis(ResultFilter filter, PoolingOptions options, QueryText query) {
@@ -85,7 +85,7 @@ class ForestPlots {
                     ratio(subgroup.predictionInterval().lower()) + "\u2013" + ratio(subgroup.predictionInterval().upper()));
             ForestPlot.Summary emphasised = summaries.get(model == EffectModel.FIXED ? 0 : 1);
             String title = "Contrast: " + pool.contrast().question() + " (" + rows.size() + " trials)";
-            blocks.add(new ForestPlot.Block(title, rows, summaries, band, emphasised.estimate()));
+            blocks.add(new ForestPlot.Block(pool.contrast().id(), title, rows, summaries, band, emphasised.estimate()));
             MetaAnalysisView.Heterogeneity heterogeneity = subgroup.heterogeneity();
             notes.add((analysis.pools().size() == 1 ? "Heterogeneity" : pool.contrast().question()) + ": Q = " + fixed(heterogeneity.q(), 2)
                     + ", df = " + heterogeneity.df() + ", " + p(heterogeneity.pValue()) + "; I\u00b2 = " + fixed(heterogeneity.iSquared(), 1)

@@ -32,9 +32,10 @@ public class MetaAnalysisResource {
             + " " + StudySelection.RULE
             + " No contrast with at least 2 poolable trials: 422.";
 
-    /** The answer to endpoint=PFS&setting=metastatic-later-line, abbreviated. */
-    static final String SVG_EXAMPLE = ResultForestResource.SVG_START + "width=\"1202\" height=\"598\" viewBox=\"0 0 1202 598\""
-            + ResultForestResource.SVG_FONT + "<title>Meta-analysis of hazard ratios: endpoint=PFS&amp;setting=metastatic-later-line</title>\n...\n</svg>\n";
+    /** The answer to endpoint=PFS&added=CDK4/6i&comparator=endocrine-therapy&setting=metastatic, abbreviated. */
+    static final String SVG_EXAMPLE = ResultForestResource.SVG_START + "width=\"1202\" height=\"664\" viewBox=\"0 0 1202 664\""
+            + ResultForestResource.SVG_FONT + "<title>Meta-analysis of hazard ratios: endpoint=PFS&amp;added=CDK4/6i&amp;comparator=endocrine-therapy"
+            + "&amp;setting=metastatic</title>\n...\n</svg>\n";
 
     @Inject
     MetaAnalysisService metaAnalyses;

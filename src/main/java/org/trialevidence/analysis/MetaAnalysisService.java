@@ -256,6 +256,10 @@ public class MetaAnalysisService {
             warnings.add("The upper bound of the tau^2 CI is at least " + round(searchLimit) + ": the Q-profile search stops there (as metafor's"
                     + " does, which prints it as '>'), so the served bound is a lower limit of the true one.");
         }
+        if (options.hartungKnapp() && pooling.random().standardError() == 0) {
+            warnings.add("The studies' estimates are identical, so the Hartung-Knapp standard error is 0 and its interval has no width (metafor"
+                    + " gives the same); hartungKnapp=false gives the Wald interval.");
+        }
         if (pooling.hartungKnappNarrowerThanWald()) {
             warnings.add("The Hartung-Knapp CI is narrower than the Wald (z) CI of the same estimate, which happens when the studies agree more than"
                     + " their standard errors predict; the wider Wald interval (hartungKnapp=false) is the cautious reading.");
@@ -322,7 +326,11 @@ public class MetaAnalysisService {
         return round(Math.exp(logValue));
     }
 
+    /** Null for a value that is not a number (a statistic over a zero standard error): JSON has no infinity. */
     static BigDecimal round(double value) {
+        if (!Double.isFinite(value)) {
+            return null;
+        }
         return new BigDecimal(value).round(DIGITS).stripTrailingZeros();
     }
 }

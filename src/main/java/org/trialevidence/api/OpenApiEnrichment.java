@@ -28,13 +28,14 @@ public class OpenApiEnrichment implements OASFilter {
             "biomarker", VocabularyKind.BIOMARKERS,
             "endpoint", VocabularyKind.ENDPOINTS,
             "drugClass", VocabularyKind.DRUG_CLASSES,
+            "comparator", VocabularyKind.DRUG_CLASSES,
             "drug", VocabularyKind.DRUGS);
     /** operationId -> recorded example of its 200 answer. */
     public static final Map<String, String> EXAMPLES = Map.of(
             "searchResults", "results-serena-6-pfs.json",
             "listTrials", "trials-inavo-120.json",
             "getTrial", "trial-serena-6.json",
-            "metaAnalysis", "meta-analysis-cdk46i-pfs.json",
+            "metaAnalysis", "meta-analysis-cdk46i-added-to-et-pfs.json",
             "poolStudies", "meta-analysis-pooled.json");
     /** operationId -> example of its request body (the answer to it is in {@link #EXAMPLES}). */
     public static final Map<String, String> REQUEST_EXAMPLES = Map.of(

@@ -28,7 +28,7 @@ class ForestPlotRenderingTest {
     void markupInLabelsIsEscapedAndLongLabelsAreShortened() {
         String title = "Hazard ratios: arm=<b>&trial=MONARCH 2 & 3\u0001";
         String svg = ForestPlot.render(new ForestPlot.Spec(title, "2 results \"quoted\" & 'apostrophes'", "HR (CI)", null, List.of(),
-                "Hazard ratio (log scale)", true, List.of(new ForestPlot.Block("Contrast: <b> & 'block'", List.of(
+                "Hazard ratio (log scale)", true, List.of(new ForestPlot.Block("b&1", "Contrast: <b> & 'block'", List.of(
                         row("r&1", "MONARCH 2 & 3", "PFS \u00b7 ITT <pooled>", "A & B", "C < D", 0.55),
                         row("r\"2", "A trial acronym far too long to be shown in half of the label column at all", "PFS \u00b7 " + LONG_ARM,
                                 LONG_ARM, "Placebo + " + LONG_ARM, 1.4)),

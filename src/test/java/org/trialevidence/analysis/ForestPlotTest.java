@@ -125,7 +125,7 @@ class ForestPlotTest {
     @Test
     void metaAnalysisPlotSquaresByWeightDiamondsAndPredictionInterval() {
         for (String model : List.of("random", "fixed")) {
-            String[] query = {"endpoint", "PFS", "setting", "metastatic-later-line", "model", model};
+            String[] query = {"endpoint", "PFS", "added", "CDK4/6i", "comparator", "endocrine-therapy", "setting", "metastatic", "model", model};
             JsonPath analysis = json("/api/v1/meta-analysis", query);
             Document plot = svg("/api/v1/meta-analysis/forest.svg", query);
             List<Element> rows = select(plot, "//g[@class='row']");
@@ -166,16 +166,36 @@ class ForestPlotTest {
     }
 
     @Test
+    void aBlockPerContrastTitledByItWithItsOwnDiamonds() {
+        String[] query = {"endpoint", "PFS", "drugClass", "CDK4/6i", "setting", "metastatic"};
+        JsonPath analysis = json("/api/v1/meta-analysis", query);
+        Document plot = svg("/api/v1/meta-analysis/forest.svg", query);
+        List<Element> blocks = select(plot, "//g[@class='block']");
+        assertEquals(analysis.getList("subgroups.contrast.id"), blocks.stream().map(block -> block.getAttribute("data-id")).toList());
+        assertTrue(analysis.getList("subgroups").size() >= 2);
+        for (int b = 0; b < blocks.size(); b++) {
+            Element block = blocks.get(b);
+            assertEquals(analysis.getList("subgroups[" + b + "].studies.result"),
+                    select(block, ".//g[@class='row']").stream().map(row -> row.getAttribute("data-id")).toList());
+            assertTrue(select(block, "./text[@class='block-title']").get(0).getTextContent()
+                    .startsWith("Contrast: " + analysis.getString("subgroups[" + b + "].contrast.question")));
+            assertEquals(2, select(block, ".//polygon[@class='diamond']").size(), "fixed and random diamond of this contrast only");
+        }
+        List<String> notes = select(plot, "//text[@class='note']").stream().map(Element::getTextContent).toList();
+        assertTrue(notes.stream().anyMatch(note -> note.startsWith("Test for subgroup differences")), notes.toString());
+    }
+
+    @Test
     void theOpenApiExamplesAreTheStartOfRealAnswers() {
         String results = request("trial", "SERENA-6", "endpoint", "PFS").get("/api/v1/results/forest.svg").then().statusCode(200).extract().asString();
-        String metaAnalysis = request("endpoint", "PFS", "setting", "metastatic-later-line").get("/api/v1/meta-analysis/forest.svg").then().statusCode(200).extract().asString();
+        String metaAnalysis = request("endpoint", "PFS", "added", "CDK4/6i", "comparator", "endocrine-therapy", "setting", "metastatic").get("/api/v1/meta-analysis/forest.svg").then().statusCode(200).extract().asString();
         assertTrue(results.startsWith(ResultForestResource.SVG_EXAMPLE.substring(0, ResultForestResource.SVG_EXAMPLE.indexOf("..."))), results);
         assertTrue(metaAnalysis.startsWith(MetaAnalysisResource.SVG_EXAMPLE.substring(0, MetaAnalysisResource.SVG_EXAMPLE.indexOf("..."))), metaAnalysis);
     }
 
     @Test
     void noPredictionIntervalWithTwoTrials() {
-        Document plot = svg("/api/v1/meta-analysis/forest.svg", "endpoint", "PFS", "trial", "ASTRRA", "trial", "SERENA-6");
+        Document plot = svg("/api/v1/meta-analysis/forest.svg", "endpoint", "PFS", "trial", "MAINTAIN", "trial", "PACE");
         assertEquals(2, select(plot, "//g[@class='row']").size());
         assertTrue(select(plot, "//g[@class='band']").isEmpty());
     }

@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,23 +57,44 @@ class MetaAnalysisApiTest {
                 .orElseThrow(() -> new AssertionError(result + " is not in excluded: " + excluded));
     }
 
+    /** The pooled results: of the one contrast, or of every subgroup in order. */
+    private static List<String> pooled(JsonPath answer, String field) {
+        if (answer.get("subgroups") == null) {
+            return answer.getList("studies." + field);
+        }
+        List<String> pooled = new ArrayList<>();
+        for (int i = 0; i < answer.getList("subgroups").size(); i++) {
+            pooled.addAll(answer.getList("subgroups[" + i + "].studies." + field));
+        }
+        return pooled;
+    }
+
+    private static List<String> chosen(String... query) {
+        return request(query).queryParam("size", 200).get("/api/v1/contrasts").then().statusCode(200).extract().jsonPath().getList("items.resultId");
+    }
+
     @Test
-    void everyMatchingResultIsPooledOrExcludedAndEachTrialCountsOnce() {
+    void everyMatchingResultIsPooledOrExcludedAndEachTrialCountsOnceInAContrast() {
         List<String[]> queries = List.of(new String[] {"endpoint", "PFS"}, new String[] {"endpoint", "OS"},
-                new String[] {"endpoint", "PFS", "population", "subgroup"}, new String[] {"endpoint", "PFS", "biomarker", "ESR1"},
-                new String[] {"endpoint", "PFS", "drugClass", "CDK4/6i", "setting", "metastatic-first-line"});
+                new String[] {"endpoint", "PFS", "setting", "metastatic-later-line"}, new String[] {"endpoint", "PFS", "drugClass", "CDK4/6i", "setting", "metastatic"});
         for (String[] query : queries) {
             JsonPath matches = request(query).queryParam("size", 200).get("/api/v1/results").then().statusCode(200).extract().jsonPath();
             assertTrue(matches.getInt("totalItems") <= 200, "one page holds every match");
             JsonPath answer = metaAnalysis(query);
-            List<String> pooled = answer.getList("studies.result");
+            List<String> pooled = pooled(answer, "result");
             List<String> excluded = answer.getList("excluded.result");
             Set<String> accounted = new HashSet<>(pooled);
             accounted.addAll(excluded);
             assertEquals(pooled.size() + excluded.size(), accounted.size(), "pooled and excluded are disjoint: " + String.join("&", query));
             assertEquals(new HashSet<>(matches.getList("items.id")), accounted, "every match accounted for: " + String.join("&", query));
-            List<String> trials = answer.getList("studies.trial");
-            assertEquals(trials.size(), new HashSet<>(trials).size(), "one result per trial: " + trials);
+            List<Map<String, Object>> subgroups = answer.get("subgroups") == null ? List.of(Map.of("studies", answer.getList("studies")))
+                    : answer.getList("subgroups");
+            for (Map<String, Object> subgroup : subgroups) {
+                @SuppressWarnings("unchecked")
+                List<String> trials = ((List<Map<String, String>>) subgroup.get("studies")).stream().map(study -> study.get("trial")).toList();
+                assertEquals(trials.size(), new HashSet<>(trials).size(), "one result per trial in a contrast: " + trials);
+                assertTrue(trials.size() >= 2, "a contrast is pooled only with 2 trials or more");
+            }
             answer.getList("excluded.reason", String.class).forEach(reason -> assertFalse(reason.isBlank()));
         }
     }
@@ -81,8 +103,9 @@ class MetaAnalysisApiTest {
     void conflictingReportsAndHazardRatiosWithoutCi() {
         // MONARCH 3 and PALOMA-2: three reports each, only review 001's Table 1 prints a CI. Young PEARL: two reports
         // with CIs (95% in the unnamed phase II text, 90% where the text names it); the record lists the 95% one first.
-        JsonPath answer = metaAnalysis("endpoint", "PFS", "trial", "MONARCH 3", "trial", "PALOMA-2", "trial", "Young PEARL");
-        assertEquals(List.of("monarch-3-pfs-itt-review-001-table", "paloma-2-pfs-itt-review-001-table", "young-pearl-pfs-itt"), answer.getList("studies.result"));
+        JsonPath answer = metaAnalysis("endpoint", "PFS", "trial", "MONARCH 3", "trial", "PALOMA-2", "trial", "Young PEARL", "trial", "PEARL");
+        assertEquals(List.of("monarch-3-pfs-itt-review-001-table", "paloma-2-pfs-itt-review-001-table", "pearl-pfs-itt", "young-pearl-pfs-itt"),
+                pooled(answer, "result"));
         assertTrue(reason(answer, "monarch-3-pfs-itt").startsWith("Hazard ratio without a confidence interval"));
         assertTrue(reason(answer, "monarch-3-pfs-itt").contains("monarch-3-pfs-itt-review-001-table is pooled"));
         assertTrue(reason(answer, "paloma-2-pfs-itt-review-001-text").startsWith("Hazard ratio without a confidence interval"));
@@ -90,22 +113,25 @@ class MetaAnalysisApiTest {
     }
 
     @Test
-    void oneComparisonOfAMultiArmTrialAndTheItTBeforeSubgroups() {
-        // SERENA-2 compares two camizestrant doses with one fulvestrant arm; PACE two regimens with fulvestrant alone.
-        JsonPath answer = metaAnalysis("endpoint", "PFS", "trial", "SERENA-2", "trial", "PACE");
-        assertEquals(List.of("pace-pfs-itt-palbociclib-fulvestrant-vs-fulvestrant", "serena-2-pfs-itt-75mg"), answer.getList("studies.result"));
+    void oneComparisonOfAMultiArmTrialWithinAContrastAndTheItTBeforeSubgroups() {
+        // SERENA-2 compares two camizestrant doses with one fulvestrant arm: one contrast. PACE compares two regimens with
+        // fulvestrant alone: two contrasts (the second adds avelumab), each pooled with its own kind.
+        JsonPath answer = metaAnalysis("endpoint", "PFS", "trial", "SERENA-2", "trial", "PACE", "trial", "MAINTAIN");
+        assertEquals(List.of("maintain-pfs-itt", "pace-pfs-itt-palbociclib-fulvestrant-vs-fulvestrant"), pooled(answer, "result"));
         assertTrue(reason(answer, "serena-2-pfs-itt-150mg").startsWith("Another comparison in the same trial"));
-        assertTrue(reason(answer, "pace-pfs-itt-palbociclib-fulvestrant-avelumab-vs-fulvestrant").startsWith("Another comparison in the same trial"));
+        assertTrue(reason(answer, "serena-2-pfs-itt-75mg").contains("only trial of its contrast"));
+        assertTrue(reason(answer, "pace-pfs-itt-palbociclib-fulvestrant-avelumab-vs-fulvestrant").contains("only trial of its contrast"));
         assertTrue(reason(answer, "serena-2-pfs-esr1-mutant-75mg").startsWith("Subgroup result; the trial's ITT result takes precedence"));
         // SERENA-2's CIs are 90% CIs (review 002: "90% CI"); the study keeps its level.
-        assertEquals(0.9f, answer.getFloat("studies[1].ciLevel"));
+        assertEquals(List.of(0.9f, 0.9f), request("endpoint", "PFS", "trial", "SERENA-2", "population", "itt").get("/api/v1/results").then()
+                .extract().jsonPath().getList("items.comparison.ciLevel"));
     }
 
     @Test
     void thePrimaryAnalysisBeforeAnUpdate() {
         // ASTRRA: 5-year PFS HR 0.69 (0.48-0.97) in the text, HR 0.71 without CI in Table 1b, 8-year update HR 0.67.
-        JsonPath answer = metaAnalysis("endpoint", "PFS", "trial", "ASTRRA", "trial", "SERENA-6");
-        assertEquals(List.of("astrra-pfs-itt-5-year-text", "serena-6-pfs-itt"), answer.getList("studies.result"));
+        assertEquals(List.of("astrra-pfs-itt-5-year-text"), chosen("endpoint", "PFS", "trial", "ASTRRA"));
+        JsonPath answer = metaAnalysis("endpoint", "PFS");
         assertTrue(reason(answer, "astrra-pfs-itt-8-year").startsWith("Another analysis of the same trial (updated analysis, 8-year)"));
     }
 
@@ -115,25 +141,30 @@ class MetaAnalysisApiTest {
         assertTrue(reason(overall, "gun-1-os-her2-negative").contains("never as a stand-in for the whole trial"));
         assertTrue(reason(overall, "emerald-os-esr1-mutant").startsWith("Subgroup result; the trial's ITT result takes precedence"));
 
-        JsonPath subgroups = metaAnalysis("endpoint", "PFS", "population", "subgroup");
         assertEquals(Set.of("belle-2-pfs-pik3ca-mutant", "destiny-breast04-pfs-hr-positive", "emerald-pfs-esr1-mutant",
-                "vepdegestrant-vs-fulvestrant-phase-3-pfs-esr1-mutant"), new HashSet<>(subgroups.getList("studies.result")));
+                "vepdegestrant-vs-fulvestrant-phase-3-pfs-esr1-mutant"), new HashSet<>(chosen("endpoint", "PFS", "population", "subgroup")));
 
         // ESR1-mutant: SERENA-6 selected its whole population by ESR1 mutation; EMERALD and the vepdegestrant trial
         // report ESR1-mutant subgroups.
-        JsonPath esr1 = metaAnalysis("endpoint", "PFS", "biomarker", "ESR1");
         assertEquals(Set.of("emerald-pfs-esr1-mutant", "serena-6-pfs-itt", "vepdegestrant-vs-fulvestrant-phase-3-pfs-esr1-mutant"),
-                new HashSet<>(esr1.getList("studies.result")));
+                new HashSet<>(chosen("endpoint", "PFS", "biomarker", "ESR1")));
     }
 
     @Test
     void onlyTreatmentEffectsOnTheHazardRatioScale() {
         // CLEOPATRA's OS HR 0.89 (0.83-0.96) is per 10% more TILs, an association, not pertuzumab's effect.
         assertTrue(reason(metaAnalysis("endpoint", "OS"), "cleopatra-os-til-per-10-percent").startsWith("Not a treatment comparison"));
-        // TROPiCS-02 reports ORR as an odds ratio (1.63).
-        JsonPath answer = metaAnalysis("trial", "TROPiCS-02", "trial", "EGF104900", "endpoint", "PFS", "endpoint", "ORR");
-        assertEquals(List.of("egf104900-pfs-itt", "tropics-02-pfs-itt"), answer.getList("studies.result"));
+        // TROPiCS-02 reports ORR as an odds ratio (1.63); TROPiCS-02 and TROPION-Breast01 both test an ADC against chemotherapy.
+        JsonPath answer = metaAnalysis("trial", "TROPiCS-02", "trial", "TROPION-Breast01", "endpoint", "PFS", "endpoint", "ORR");
+        assertEquals(Set.of("tropion-breast01-pfs-itt", "tropics-02-pfs-itt"), new HashSet<>(pooled(answer, "result")));
+        assertEquals("ADC vs chemotherapy", answer.getString("contrast.question"));
         assertTrue(reason(answer, "tropics-02-orr-itt").startsWith("The effect measure is OR, not a hazard ratio."));
+    }
+
+    @Test
+    void aSuspectCopyIsNeverPooled() {
+        // CAPItello-291's OS row nearly repeats SOLAR-1's (review 002 Table 1b); the flag is checked before anything else.
+        assertTrue(reason(metaAnalysis("endpoint", "OS"), "capitello-291-os-itt").startsWith("Flagged as a possible copy of solar-1-os-pik3ca-mutant"));
     }
 
     @Test
@@ -142,7 +173,7 @@ class MetaAnalysisApiTest {
                 .body("parameter", equalTo("endpoint")).body("allowedValues", hasItems("OS", "PFS"));
         request("trial", "SERENA-2", "endpoint", "PFS").get("/api/v1/meta-analysis").then().statusCode(422)
                 .contentType("application/problem+json").body("parameter", equalTo("trial, endpoint"))
-                .body("detail", containsString("at least 2 trials"));
+                .body("detail", containsString("at least 2 trials of one contrast"));
         request("endpoint", "PFS", "significant", "true").get("/api/v1/meta-analysis").then().statusCode(400).body("parameter", equalTo("significant"));
         request("endpoint", "PFS", "maxHazardRatio", "0.6").get("/api/v1/meta-analysis").then().statusCode(400).body("parameter", equalTo("maxHazardRatio"));
         request("endpoint", "PFS", "model", "bayesian").get("/api/v1/meta-analysis").then().statusCode(400).body("parameter", equalTo("model"))
@@ -154,8 +185,9 @@ class MetaAnalysisApiTest {
 
     @Test
     void bothModelsAreAlwaysReported() {
-        JsonPath random = metaAnalysis("endpoint", "PFS", "setting", "metastatic-later-line");
-        JsonPath fixed = metaAnalysis("endpoint", "PFS", "setting", "metastatic-later-line", "model", "FIXED");
+        JsonPath random = metaAnalysis("endpoint", "PFS", "added", "CDK4/6i", "comparator", "endocrine-therapy");
+        JsonPath fixed = metaAnalysis("endpoint", "PFS", "added", "CDK4/6i", "comparator", "endocrine-therapy", "model", "FIXED");
+        assertNotNull(random.get("randomEffects"));
         assertEquals("random", random.getString("model"));
         assertEquals("fixed", fixed.getString("model"));
         assertEquals(random.getMap("fixedEffect"), fixed.getMap("fixedEffect"));
@@ -205,6 +237,9 @@ class MetaAnalysisApiTest {
             "missing hazard ratio    | {\"studies\": [{\"hazardRatio\": 0.5, \"ciLower\": 0.3, \"ciUpper\": 0.8}, {\"ciLower\": 0.3, \"ciUpper\": 0.8}]}   | 422 | studies[1].hazardRatio",
             "negative lower bound    | {\"studies\": [{\"hazardRatio\": 0.5, \"ciLower\": 0.3, \"ciUpper\": 0.8}, {\"hazardRatio\": 0.5, \"ciLower\": -0.3, \"ciUpper\": 0.8}]} | 422 | studies[1].ciLower",
             "zero hazard ratio       | {\"studies\": [{\"hazardRatio\": 0, \"ciLower\": 0.3, \"ciUpper\": 0.8}, {\"hazardRatio\": 0.5, \"ciLower\": 0.3, \"ciUpper\": 0.8}]} | 422 | studies[0].hazardRatio",
+            "unknown tau estimator   | {\"studies\": [{\"hazardRatio\": 0.5, \"ciLower\": 0.3, \"ciUpper\": 0.8}, {\"hazardRatio\": 0.6, \"ciLower\": 0.4, \"ciUpper\": 0.9}], \"tauEstimator\": \"ML\"} | 422 | tauEstimator",
+            "hartungKnapp as text    | {\"studies\": [{\"hazardRatio\": 0.5, \"ciLower\": 0.3, \"ciUpper\": 0.8}, {\"hazardRatio\": 0.6, \"ciLower\": 0.4, \"ciUpper\": 0.9}], \"hartungKnapp\": \"yes\"} | 400 | hartungKnapp",
+            "unknown sensitivity     | {\"studies\": [{\"hazardRatio\": 0.5, \"ciLower\": 0.3, \"ciUpper\": 0.8}, {\"hazardRatio\": 0.6, \"ciLower\": 0.4, \"ciUpper\": 0.9}], \"sensitivity\": \"jackknife\"} | 422 | sensitivity",
             "lower above estimate    | {\"studies\": [{\"hazardRatio\": 0.5, \"ciLower\": 0.6, \"ciUpper\": 0.8}, {\"hazardRatio\": 0.5, \"ciLower\": 0.3, \"ciUpper\": 0.8}]} | 422 | studies[0].ciLower",
             "upper below estimate    | {\"studies\": [{\"hazardRatio\": 0.5, \"ciLower\": 0.3, \"ciUpper\": 0.8}, {\"hazardRatio\": 0.9, \"ciLower\": 0.3, \"ciUpper\": 0.8}]} | 422 | studies[1].ciUpper",
             "zero-width CI           | {\"studies\": [{\"hazardRatio\": 0.5, \"ciLower\": 0.5, \"ciUpper\": 0.5}, {\"hazardRatio\": 0.5, \"ciLower\": 0.3, \"ciUpper\": 0.8}]} | 422 | studies[0].ciUpper",

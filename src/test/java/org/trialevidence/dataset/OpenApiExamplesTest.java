@@ -23,7 +23,7 @@ class OpenApiExamplesTest {
             "results-serena-6-pfs.json", "/api/v1/results?trial=SERENA-6&endpoint=PFS",
             "trials-inavo-120.json", "/api/v1/trials?q=INAVO 120",
             "trial-serena-6.json", "/api/v1/trials/serena-6",
-            "meta-analysis-cdk46i-pfs.json", "/api/v1/meta-analysis?endpoint=PFS&drugClass=CDK4/6i&setting=metastatic-first-line",
+            "meta-analysis-cdk46i-added-to-et-pfs.json", "/api/v1/meta-analysis?endpoint=PFS&added=CDK4/6i&comparator=endocrine-therapy&setting=metastatic",
             "meta-analysis-pooled.json", "/api/v1/meta-analysis");
 
     @Test
