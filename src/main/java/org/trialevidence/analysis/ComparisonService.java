@@ -29,16 +29,16 @@ public class ComparisonService {
         if (filter.endpoints().size() != 1) {
             throw ProblemException.invalidParameter("endpoint", "Name exactly one endpoint to compare on, e.g. endpoint=PFS.", null, null);
         }
-        Map<String, OneResultPerTrial.Choice> choices = OneResultPerTrial.choose(results.all(filter));
+        Map<String, StudySelection.Choice> choices = StudySelection.representatives(results.all(filter));
         List<TrialComparison.Row> rows = new ArrayList<>();
         choices.values().forEach(choice -> rows.add(row(choice)));
         List<String> withoutResult = acronymsById.entrySet().stream().filter(entry -> !choices.containsKey(entry.getKey()))
                 .map(Map.Entry::getValue).toList();
-        return new TrialComparison(filter.endpoints().iterator().next(), OneResultPerTrial.RULE, rows, differences(rows),
+        return new TrialComparison(filter.endpoints().iterator().next(), StudySelection.REPRESENTATIVE_RULE, rows, differences(rows),
                 withoutResult.isEmpty() ? null : withoutResult);
     }
 
-    private static TrialComparison.Row row(OneResultPerTrial.Choice choice) {
+    private static TrialComparison.Row row(StudySelection.Choice choice) {
         ResultView result = choice.chosen();
         return new TrialComparison.Row(result.trial(), result.setting(), result.biomarkers(), result,
                 choice.others().stream().map(ResultView::id).toList());
@@ -47,6 +47,9 @@ public class ComparisonService {
     private static List<TrialComparison.Difference> differences(List<TrialComparison.Row> rows) {
         List<TrialComparison.Difference> differences = new ArrayList<>();
         differ(differences, rows, "setting", "The trials were run in different settings.", TrialComparison.Row::setting);
+        differ(differences, rows, "contrast", "The comparisons answer different randomized questions (what the experimental arm adds or"
+                + " replaces, against what), so their effect estimates do not measure one effect.", row -> row.result().comparison() == null
+                || row.result().comparison().contrast() == null ? "no treatment comparison" : row.result().comparison().contrast().question());
         differ(differences, rows, "comparator", "The control arms differ, so the effect estimates answer different questions.",
                 row -> arm(row.result(), "control"));
         differ(differences, rows, "population", "The populations differ (biomarker selection or subgroup).",

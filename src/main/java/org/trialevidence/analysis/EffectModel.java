@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Which pooled estimate leads (both are always computed): the emphasised diamond and the weights of the plot squares. */
-enum EffectModel {
+public enum EffectModel {
     FIXED, RANDOM;
 
     static final List<String> CODES = List.of("fixed", "random");
 
-    String code() {
+    public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 

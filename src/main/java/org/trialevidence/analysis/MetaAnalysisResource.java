@@ -9,10 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -26,21 +24,14 @@ import org.trialevidence.trial.TrialLookup;
 @Path("/api/v1/meta-analysis")
 @Tag(name = "Analysis", description = "Meta-analysis of hazard ratios and forest plots")
 public class MetaAnalysisResource {
-    static final String MODEL_DESCRIPTION = "fixed or random: the model the forest plot emphasises (filled diamond, square sizes); both are always computed and reported.";
-    static final String SELECTION_DESCRIPTION = " Takes every filter of GET /api/v1/results (same grammar) except significant and maxHazardRatio,"
+    public static final String MODEL_DESCRIPTION = "fixed or random: the model the forest plot emphasises (filled diamond, square sizes); both are always computed and reported.";
+    public static final String SELECTION_DESCRIPTION = " Takes every filter of GET /api/v1/results (same grammar) except significant and maxHazardRatio,"
             + " which select by outcome and would bias the pooled estimate (400). Hazard ratios of one endpoint only (422 naming endpoint otherwise)."
             + " " + StudySelection.RULE
             + " No contrast with at least 2 poolable trials: 422.";
 
-    /** The answer to endpoint=PFS&added=CDK4/6i&comparator=endocrine-therapy&setting=metastatic, abbreviated. */
-    static final String SVG_EXAMPLE = ResultForestResource.SVG_START + "width=\"1202\" height=\"664\" viewBox=\"0 0 1202 664\""
-            + ResultForestResource.SVG_FONT + "<title>Meta-analysis of hazard ratios: endpoint=PFS&amp;added=CDK4/6i&amp;comparator=endocrine-therapy"
-            + "&amp;setting=metastatic</title>\n...\n</svg>\n";
-
     @Inject
     MetaAnalysisService metaAnalyses;
-    @Inject
-    ForestPlots plots;
     @Inject
     TrialLookup trials;
 
@@ -81,24 +72,5 @@ public class MetaAnalysisResource {
     public MetaAnalysisView pool(@RequestBody(required = true, description = "The studies to pool and the model",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoolRequest.class))) String body) {
         return metaAnalyses.pool(body);
-    }
-
-    @GET
-    @Path("/forest.svg")
-    @Produces(ForestPlots.MEDIA_TYPE)
-    @Operation(operationId = "metaAnalysisForestPlot", summary = "Forest plot of the meta-analysis",
-            description = "The GET meta-analysis drawn as SVG: one row per pooled trial with its HR, CI and weights (square area proportional to the"
-                    + " weight of the chosen model), diamonds for the fixed and random-effects estimates (the chosen model filled), the 95% prediction"
-                    + " interval, the line of no effect, and the heterogeneity (Q, df, p, I^2, tau^2); one block, titled by its contrast, per subgroup. Same parameters and problems as GET /api/v1/meta-analysis.")
-    @APIResponse(responseCode = "200", description = "An SVG document",
-            content = @Content(mediaType = ForestPlots.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-                    example = SVG_EXAMPLE))
-    @APIResponse(responseCode = "400", description = "An unknown parameter or value, or an outcome filter (significant, maxHazardRatio)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No contrast with 2 poolable trials, or hazard ratios of several endpoints",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response forest(@BeanParam ResultCriteria criteria, @BeanParam PoolingOptions.Criteria pooling, @Context UriInfo uri) {
-        String svg = plots.metaAnalysis(ResultFilter.parse(criteria, trials), PoolingOptions.fromQuery(pooling), QueryText.of(uri));
-        return Response.ok(svg, ForestPlots.MEDIA_TYPE + "; charset=UTF-8").build();
     }
 }

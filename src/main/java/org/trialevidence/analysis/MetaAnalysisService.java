@@ -65,10 +65,10 @@ public class MetaAnalysisService {
                  BigDecimal ciLevel) { }
 
     /** The pooled results of one contrast, in the query's order. */
-    record ContrastPool(Contrast contrast, List<ResultView> pooled, MetaAnalysisView.Subgroup view) { }
+    public record ContrastPool(Contrast contrast, List<ResultView> pooled, MetaAnalysisView.Subgroup view) { }
 
     /** A meta-analysis of the dataset: the view, and the pools behind it. */
-    record Analysis(MetaAnalysisView view, List<ContrastPool> pools, ResultDetails.Details details) { }
+    public record Analysis(MetaAnalysisView view, List<ContrastPool> pools, ResultDetails.Details details) { }
 
     MetaAnalysisView analyse(ResultFilter filter, PoolingOptions options, QueryText query) {
         return analysis(filter, options, query).view();
@@ -106,7 +106,7 @@ public class MetaAnalysisService {
         return new ContrastSelection(matches, chosen, excludedReasons, resultDetails);
     }
 
-    Analysis analysis(ResultFilter filter, PoolingOptions options, QueryText query) {
+    public Analysis analysis(ResultFilter filter, PoolingOptions options, QueryText query) {
         refuseOutcomeSelection(filter);
         ContrastSelection selection = select(filter);
         List<ResultView> matches = selection.matches();

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** How to pool: the model to emphasise, the tau^2 estimator, the random-effects interval and the sensitivity analysis. */
-record PoolingOptions(EffectModel model, TauEstimator tauEstimator, boolean hartungKnapp, boolean leaveOneOut) {
+public record PoolingOptions(EffectModel model, TauEstimator tauEstimator, boolean hartungKnapp, boolean leaveOneOut) {
     static final List<String> ESTIMATORS = Arrays.stream(TauEstimator.values()).map(Enum::name).toList();
     static final String LEAVE_ONE_OUT = "leave-one-out";
 
@@ -37,7 +37,7 @@ record PoolingOptions(EffectModel model, TauEstimator tauEstimator, boolean hart
         public String sensitivity;
     }
 
-    static PoolingOptions fromQuery(Criteria criteria) {
+    public static PoolingOptions fromQuery(Criteria criteria) {
         return new PoolingOptions(EffectModel.fromQuery(criteria.model),
                 criteria.tauEstimator == null ? TauEstimator.REML
                         : TauEstimator.valueOf(QueryValues.oneOf("tauEstimator", List.of(criteria.tauEstimator), ESTIMATORS).iterator().next()),

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /** The query as the client sent it (decoded, in its order), for plot titles and for problems about the whole filter. */
-record QueryText(String text, String parameters) {
+public record QueryText(String text, String parameters) {
 
-    static QueryText of(UriInfo uri) {
+    public static QueryText of(UriInfo uri) {
         String raw = uri.getRequestUri().getRawQuery();
         List<String> pairs = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();

@@ -18,25 +18,25 @@ import java.util.stream.Collectors;
  * only describes arms with per-arm values).
  */
 @ApplicationScoped
-class ResultDetails {
+public class ResultDetails {
     @Inject
     EntityManager entityManager;
 
-    record ArmInfo(String label, String role) { }
+    public record ArmInfo(String label, String role) { }
 
-    record Details(Map<String, Integer> positions, Map<String, ArmInfo> arms) {
-        int position(ResultView result) {
+    public record Details(Map<String, Integer> positions, Map<String, ArmInfo> arms) {
+        public int position(ResultView result) {
             return positions.getOrDefault(result.id(), Integer.MAX_VALUE);
         }
 
         /** The arm, or a stand-in named by its id when the record has no such arm. */
-        ArmInfo arm(ResultView result, String armId) {
+        public ArmInfo arm(ResultView result, String armId) {
             return arms.getOrDefault(result.trial().id() + "\u0000" + armId, new ArmInfo(armId, null));
         }
     }
 
     @Transactional
-    Details of(Collection<ResultView> results) {
+    public Details of(Collection<ResultView> results) {
         Map<String, Integer> positions = new HashMap<>();
         Map<String, ArmInfo> arms = new HashMap<>();
         if (!results.isEmpty()) {

@@ -37,6 +37,14 @@ final class StudySelection {
      */
     record PopulationQuery(boolean subgroups, Set<String> biomarkers) { }
 
+    /** Which analysis stands for a trial, first to last. */
+    static final List<String> ANALYSIS_ORDER = List.of("primary", "final", "interim", "not-stated", "updated", "exploratory");
+    static final String REPRESENTATIVE_RULE = "one result per trial: ITT before subgroups, then analyses in the order "
+            + String.join(", ", ANALYSIS_ORDER) + ", then results with an effect estimate and CI, then curation order";
+
+    /** A trial's representative result and the other candidates, for views that show every trial (comparison). */
+    record Choice(ResultView chosen, List<ResultView> others) { }
+
     /** The pooled results and the excluded ones, each in the query's order. */
     record Selection(List<ResultView> pooled, List<MetaAnalysisView.Excluded> excluded) { }
 
@@ -90,7 +98,7 @@ final class StudySelection {
         }
         Comparator<ResultView> preference = Comparator
                 .comparingInt((ResultView result) -> namesQueriedBiomarker(result, query) ? 0 : 1)
-                .thenComparingInt(result -> OneResultPerTrial.rank(result.analysis().type()))
+                .thenComparingInt(result -> rank(result.analysis().type()))
                 .thenComparingInt(details::position)
                 .thenComparing(ResultView::id);
         Map<String, ResultView> chosen = new LinkedHashMap<>();
@@ -114,6 +122,35 @@ final class StudySelection {
             }
         }
         return new Selection(Collections.unmodifiableList(pooled), Collections.unmodifiableList(excluded));
+    }
+
+    /**
+     * The representative result of each trial, poolable or not, by the same order as the pooling choice (the whole
+     * population, then the analysis, then a result with an estimate and CI, then the query's order), per trial id in
+     * the order the trials first appear. The others are kept so the view can list them, never dropped silently.
+     */
+    static Map<String, Choice> representatives(List<ResultView> results) {
+        Map<String, List<ResultView>> byTrial = new LinkedHashMap<>();
+        results.forEach(result -> byTrial.computeIfAbsent(result.trial().id(), id -> new ArrayList<>()).add(result));
+        Comparator<ResultView> preference = Comparator.comparingInt((ResultView result) -> itt(result) ? 0 : 1)
+                .thenComparingInt(result -> rank(result.analysis().type()))
+                .thenComparingInt(result -> hasEstimateWithCi(result) ? 0 : 1);
+        Map<String, Choice> choices = new LinkedHashMap<>();
+        byTrial.forEach((trial, candidates) -> {
+            List<ResultView> ranked = candidates.stream().sorted(preference).toList();
+            choices.put(trial, new Choice(ranked.get(0), ranked.subList(1, ranked.size())));
+        });
+        return choices;
+    }
+
+    static int rank(String analysisType) {
+        int index = ANALYSIS_ORDER.indexOf(analysisType == null ? "not-stated" : analysisType);
+        return index < 0 ? ANALYSIS_ORDER.size() : index;
+    }
+
+    private static boolean hasEstimateWithCi(ResultView result) {
+        return result.comparison() != null && result.comparison().estimate() != null
+                && result.comparison().ciLower() != null && result.comparison().ciUpper() != null;
     }
 
     private static String reason(ResultView result, ResultView chosen, boolean trialHasItt, ResultDetails.Details details, PopulationQuery query) {

@@ -25,7 +25,7 @@ public record TrialComparison(
                       @Schema(description = "Ids of the trial's other results for this endpoint (other populations, analyses or sources)") List<String> otherResults) { }
 
     @Schema(name = "ComparisonDifference")
-    public record Difference(@Schema(description = "setting, comparator, population, analysis, effectMeasure, ciLevel, studyType, conflict",
+    public record Difference(@Schema(description = "setting, contrast, comparator, population, analysis, effectMeasure, ciLevel, studyType, conflict",
                                      example = "comparator") String aspect,
                              @Schema(example = "The control arms differ.") String detail,
                              @Schema(description = "The value per trial acronym") Map<String, String> values) { }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 
@@ -24,8 +25,17 @@ class ComparisonApiTest {
                 .body("rows.find { it.trial.acronym == 'SERENA-6' }.result.comparison.hazardRatio", equalTo(0.44f))
                 .body("rows.find { it.trial.acronym == 'PALOMA-3' }.result.comparison.hazardRatio", equalTo(0.46f))
                 .body("rows.find { it.trial.acronym == 'PALOMA-3' }.result.population.type", equalTo("itt"))
-                .body("differences.aspect", hasItems("comparator", "population"))
-                .body("differences.find { it.aspect == 'comparator' }.values", hasKey("SERENA-6"));
+                .body("differences.aspect", hasItems("contrast", "comparator", "population"))
+                .body("differences.find { it.aspect == 'comparator' }.values", hasKey("SERENA-6"))
+                .body("differences.find { it.aspect == 'contrast' }.values.'PALOMA-3'", equalTo("CDK4/6i + endocrine-therapy vs endocrine-therapy"));
+    }
+
+    @Test
+    void trialsOfOneQuestionDifferInNoContrast() {
+        // PALOMA-2 and MONALEESA-2 both add a CDK4/6 inhibitor to letrozole.
+        given().queryParam("trial", "PALOMA-2").queryParam("trial", "MONALEESA-2").queryParam("endpoint", "PFS")
+                .get("/api/v1/compare").then().statusCode(200)
+                .body("differences.aspect", not(hasItem("contrast")));
     }
 
     @Test

@@ -47,6 +47,11 @@ class CsvExportTest {
         assertEquals("0.00001", row.get("comparison.pValue"), "numbers are plain decimals, never 1E-5");
         assertEquals("<0.00001", row.get("comparison.pValueText"));
         assertTrue(row.get("source.excerpt").contains("16.0 months with camizestrant"));
+        // Table 1b: "Camizestrant + same CDK4/6 inhibitor" vs "Continue AI + same CDK4/6i".
+        assertEquals("oral-SERD", row.get("comparison.contrast.added"));
+        assertEquals("AI", row.get("comparison.contrast.removed"));
+        assertEquals("CDK4/6i", row.get("comparison.contrast.common"));
+        assertEquals("switch-on-ctdna-mutation", row.get("comparison.contrast.design"));
     }
 
     @Test

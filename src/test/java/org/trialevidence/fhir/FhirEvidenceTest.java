@@ -121,6 +121,18 @@ class FhirEvidenceTest {
         assertTrue(evidence.getString("variableDefinition[1].description").startsWith("Camizestrant"), evidence.getString("variableDefinition[1].description"));
         assertTrue(evidence.getString("variableDefinition[2].description").startsWith("Continue AI"), evidence.getString("variableDefinition[2].description"));
         assertTrue(evidence.getString("variableDefinition[3].description").contains("Progression-free survival"));
+        // What the randomization tested: camizestrant replacing the AI, the CDK4/6 inhibitor in both arms (Table 1b).
+        assertTrue(evidence.getString("variableDefinition[1].note[0].text").startsWith("Contrast (what the randomization tested): oral-SERD replacing AI"),
+                evidence.getString("variableDefinition[1].note[0].text"));
+        assertTrue(evidence.getString("variableDefinition[2].note[0].text").contains("(endocrine-therapy)"));
+    }
+
+    @Test
+    void anArmIsTheReferenceExposureOfTheComparisonItIsTheControlOf() {
+        // EMBER-3 (002 Table 1b): "Imlunestrant + Abemaciclib vs. Imlunestrant 34.8% vs. 15.2%".
+        JsonPath bundle = evidence(Map.of("trial", "EMBER-3", "endpoint", "PFS", "population", "itt"));
+        List<String> references = bundle.getList("entry.resource.variableDefinition.flatten().findAll { it.variableRole.coding[0].code == 'referenceExposure' }.description");
+        assertTrue(references.stream().anyMatch(description -> description.startsWith("Imlunestrant (control arm")), references.toString());
     }
 
     @Test

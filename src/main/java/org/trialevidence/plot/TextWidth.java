@@ -1,4 +1,4 @@
-package org.trialevidence.analysis;
+package org.trialevidence.plot;
 
 /**
  * Upper bounds of rendered text widths, so that labels can be truncated before they could overlap. The SVG asks for

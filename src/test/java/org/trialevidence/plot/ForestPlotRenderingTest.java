@@ -1,4 +1,4 @@
-package org.trialevidence.analysis;
+package org.trialevidence.plot;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -8,9 +8,9 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.trialevidence.analysis.SvgDocuments.extent;
-import static org.trialevidence.analysis.SvgDocuments.number;
-import static org.trialevidence.analysis.SvgDocuments.select;
+import static org.trialevidence.plot.SvgDocuments.extent;
+import static org.trialevidence.plot.SvgDocuments.number;
+import static org.trialevidence.plot.SvgDocuments.select;
 
 /**
  * Text the dataset does not have (yet): markup characters, controls and overlong labels. The plot must stay

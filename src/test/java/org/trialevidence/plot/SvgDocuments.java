@@ -1,4 +1,4 @@
-package org.trialevidence.analysis;
+package org.trialevidence.plot;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

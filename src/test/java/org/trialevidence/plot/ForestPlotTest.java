@@ -1,4 +1,4 @@
-package org.trialevidence.analysis;
+package org.trialevidence.plot;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -19,9 +19,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.trialevidence.analysis.SvgDocuments.extent;
-import static org.trialevidence.analysis.SvgDocuments.number;
-import static org.trialevidence.analysis.SvgDocuments.select;
+import static org.trialevidence.plot.SvgDocuments.extent;
+import static org.trialevidence.plot.SvgDocuments.number;
+import static org.trialevidence.plot.SvgDocuments.select;
 
 /**
  * The forest plots over the real seed-data: what they draw is checked against the JSON of the same query, the
@@ -190,7 +190,7 @@ class ForestPlotTest {
         String results = request("trial", "SERENA-6", "endpoint", "PFS").get("/api/v1/results/forest.svg").then().statusCode(200).extract().asString();
         String metaAnalysis = request("endpoint", "PFS", "added", "CDK4/6i", "comparator", "endocrine-therapy", "setting", "metastatic").get("/api/v1/meta-analysis/forest.svg").then().statusCode(200).extract().asString();
         assertTrue(results.startsWith(ResultForestResource.SVG_EXAMPLE.substring(0, ResultForestResource.SVG_EXAMPLE.indexOf("..."))), results);
-        assertTrue(metaAnalysis.startsWith(MetaAnalysisResource.SVG_EXAMPLE.substring(0, MetaAnalysisResource.SVG_EXAMPLE.indexOf("..."))), metaAnalysis);
+        assertTrue(metaAnalysis.startsWith(MetaAnalysisForestResource.SVG_EXAMPLE.substring(0, MetaAnalysisForestResource.SVG_EXAMPLE.indexOf("..."))), metaAnalysis);
     }
 
     @Test

@@ -1,5 +1,11 @@
-package org.trialevidence.analysis;
+package org.trialevidence.plot;
 
+import org.trialevidence.analysis.MetaAnalysisService;
+import org.trialevidence.analysis.MetaAnalysisView;
+import org.trialevidence.analysis.ResultDetails;
+import org.trialevidence.analysis.PoolingOptions;
+import org.trialevidence.analysis.EffectModel;
+import org.trialevidence.analysis.QueryText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.trialevidence.errors.ProblemException;

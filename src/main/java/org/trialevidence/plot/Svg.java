@@ -1,4 +1,4 @@
-package org.trialevidence.analysis;
+package org.trialevidence.plot;
 
 import java.util.Locale;
 

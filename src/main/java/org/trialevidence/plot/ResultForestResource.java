@@ -1,5 +1,6 @@
-package org.trialevidence.analysis;
+package org.trialevidence.plot;
 
+import org.trialevidence.analysis.QueryText;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
