@@ -80,8 +80,13 @@ set.seed(20240611)
 # Heterogeneous: true effects vary with tau^2 = 0.15 around ln(0.7); standard errors 0.08 to 0.30.
 sei5 <- round(runif(5, 0.08, 0.30), 4)
 yi5 <- round(rnorm(5, log(0.7), sqrt(0.15 + sei5^2)), 4)
-sei13 <- round(runif(13, 0.06, 0.35), 4)
-yi13 <- round(rnorm(13, log(0.8), sqrt(0.08 + sei13^2)), 4)
+# Clearly heterogeneous 13: true effects vary with tau^2 = 0.20 around ln(0.8); standard errors 0.05 to 0.25. These
+# draws were once tau^2 = 0.08 with SEs 0.06 to 0.35, which came out only mildly heterogeneous (REML tau^2 0.004,
+# I^2 15%, Q-profile CI from 0). Only the parameters changed, not the number of runif()/rnorm() draws, so the random
+# stream -- and every dataset generated after this one -- is unchanged. With these draws REML gives tau^2 = 0.054
+# (Q-profile 95% CI 0.016 to 0.22, excluding 0), I^2 = 79%, Q = 45.2 on 12 df (p < 1e-4).
+sei13 <- round(runif(13, 0.05, 0.25), 4)
+yi13 <- round(rnorm(13, log(0.8), sqrt(0.20 + sei13^2)), 4)
 # Homogeneous: the spread is far below the standard errors, so Q < qchisq(0.025, k - 1), every tau^2 estimate is 0
 # and the Q-profile CI of tau^2 is [0, 0].
 sei_hom <- round(runif(6, 0.10, 0.25), 4)
@@ -99,7 +104,7 @@ upper <- c(0.704, 0.698, 0.748, 0.687, 0.79, 0.60)
 datasets <- list(
   dataset("heterogeneous-5", "5 simulated studies, tau^2 = 0.15 around ln 0.7", yi5, sei5),
   dataset("heterogeneous-5-level-90", "the same 5 studies with 90% intervals", yi5, sei5, level = 0.90),
-  dataset("heterogeneous-13", "13 simulated studies (tau^2 = 0.08 around ln 0.8 simulated; estimates near 0.004, Q-profile CI from 0)", yi13, sei13),
+  dataset("heterogeneous-13", "13 simulated studies, tau^2 = 0.20 around ln 0.8 (REML estimate 0.054, Q-profile CI 0.016 to 0.22, I^2 79%)", yi13, sei13),
   dataset("homogeneous-6", "6 studies spread far less than their SEs: tau^2 = 0 and its CI [0, 0]", yi_hom, sei_hom),
   dataset("two-studies", "k = 2: no leave-one-out, no prediction interval", yi2, sei2),
   dataset("three-studies", "k = 3: the smallest k with a prediction interval and leave-one-out", yi3, sei3),
