@@ -2,9 +2,11 @@ package org.trialevidence.result;
 
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.contrast.Contrasts;
+import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.trial.Arm;
 import org.trialevidence.trial.ArmDrug;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The contrast of a stored result's comparison: derived from its two arms, or the trial's curated override for them. */
@@ -18,7 +20,9 @@ public final class ResultContrast {
         }
         String experimental = result.experimentalArm.armId;
         String control = result.controlArm.armId;
-        Optional<Contrasts.Override> override = result.trial.contrastOverrides.stream()
+        // A database from before contrasts were curated has no overrides column value for its trials.
+        List<TrialSeed.ContrastOverride> overrides = result.trial.contrastOverrides == null ? List.of() : result.trial.contrastOverrides;
+        Optional<Contrasts.Override> override = overrides.stream()
                 .filter(curated -> curated.experimentalArm().equals(experimental) && curated.controlArm().equals(control))
                 .findFirst().map(curated -> new Contrasts.Override(curated.design(), curated.label(), curated.reason(), curated.continued()));
         return Contrasts.of(regimen(result.experimentalArm), regimen(result.controlArm), override);
