@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /** A new source: what excerpts will cite ({@code document}), how to cite it, and its text. */
 @Schema(name = "SourceRegistration")
 public record SourceRegistration(
-        @Schema(description = "The id excerpts cite as their document: letters, digits, '.', '_' and '-'", example = "serena-6-os-2026.txt", required = true) String document,
-        @Schema(description = "Title as printed", example = "Camizestrant in emergent ESR1-mutant breast cancer: overall survival") String title,
-        @Schema(description = "Full citation", example = "Author et al. Journal (2026) volume:page", required = true) String citation,
+        @Schema(description = "The id excerpts cite as their document: letters, digits, '.', '_' and '-'", example = "serena-6-os-2026.txt", required = true, maxLength = 200) String document,
+        @Schema(description = "Title as printed", example = "Camizestrant in emergent ESR1-mutant breast cancer: overall survival", maxLength = 255) String title,
+        @Schema(description = "Full citation", example = "Author et al. Journal (2026) volume:page", required = true, maxLength = 2000) String citation,
         @Schema(description = "The text excerpts are checked against (whitespace is collapsed for matching)", required = true) String text) {
 
     private static final Pattern DOCUMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");

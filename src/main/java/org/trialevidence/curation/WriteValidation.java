@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.dataset.Review;
 import org.trialevidence.errors.InvalidRecordException;
 import org.trialevidence.seeding.ReviewTexts;
+import org.trialevidence.seeding.SeedDataReader;
 import org.trialevidence.seeding.SeedViolation;
 import org.trialevidence.seeding.TrialValidation;
 import org.trialevidence.store.ResultRecord;
@@ -55,7 +56,7 @@ public class WriteValidation {
      */
     private TrialValidation validation() {
         if (schema == null) {
-            schema = TrialValidation.readSchema(seedDirectory.resolve("schema/trial.schema.json"));
+            schema = TrialValidation.readSchema(seedDirectory.resolve(SeedDataReader.SCHEMA));
             reviewFiles = reviewsDirectory.flatMap(ReviewTexts::load);
         }
         List<Review> sources = Review.listAll();

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * All faults are collected and reported together; any fault rejects the whole directory.
  */
 public final class SeedDataReader {
-    static final String SCHEMA = "schema/trial.schema.json";
+    public static final String SCHEMA = "schema/trial.schema.json";
     static final String SOURCES = "sources.json";
     static final String TRIALS = "trials";
 

@@ -178,6 +178,29 @@ class SeedDataFaultTest {
     }
 
     @Test
+    void textLongerThanTheDatabaseKeepsIsRejected() throws IOException {
+        writeTrial(trial -> ((ObjectNode) trial.withArray("arms").get(0)).put("dose", "\uD83D\uDC8A".repeat(128)));
+        SeedViolation violation = onlyViolation();
+        assertEquals(List.of("alpha.json", "$.arms[0].dose"), List.of(violation.file(), violation.path()));
+        assertTrue(violation.message().contains("255"), violation.message());
+    }
+
+    @Test
+    void searchTextTooLongAltogetherIsRejected() throws IOException {
+        writeTrial(trial -> {
+            trial.put("designNotes", "d".repeat(4000));
+            trial.put("population", "p".repeat(2000));
+            ArrayNode aliases = trial.putArray("aliases");
+            for (int i = 0; i < 20; i++) {
+                aliases.add("ALPHA " + i + " " + "X".repeat(90));
+            }
+        });
+        SeedViolation violation = onlyViolation();
+        assertEquals("$", violation.path());
+        assertTrue(violation.message().contains("at most 8000"), violation.message());
+    }
+
+    @Test
     void withoutTheReviewsFidelityIsNotCheckedButEverythingElseIs() throws IOException {
         writeTrial(trial -> ((ObjectNode) trial.withArray("sources").get(0)).put("excerpt", "not in any review"));
         assertEquals(1, new SeedDataReader().read(seedDirectory, Optional.empty()).trials().size());
