@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /** The strings of a JSON document: every text value, wherever it is nested. */
@@ -28,5 +29,18 @@ public final class JsonText {
             return copy;
         }
         return node;
+    }
+
+    /** Every text value with its JSON path as the schema validator writes it ({@code $.results[0].rawText}). */
+    public static void forEach(JsonNode node, String path, BiConsumer<String, String> action) {
+        if (node.isTextual()) {
+            action.accept(path, node.textValue());
+        } else if (node.isObject()) {
+            node.properties().forEach(field -> forEach(field.getValue(), path + "." + field.getKey(), action));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                forEach(node.get(i), path + "[" + i + "]", action);
+            }
+        }
     }
 }

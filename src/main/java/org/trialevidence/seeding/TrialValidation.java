@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.trialevidence.trial.TrialNames;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,8 +52,11 @@ public final class TrialValidation {
 
     /** The names and result ids other trials of the dataset already own. */
     public interface Dataset {
-        /** The trial (or file) other than this one that uses a name, by {@link org.trialevidence.trial.TrialNames#key}. */
-        Optional<String> ownerOfName(String nameKey);
+        /**
+         * The trial (or file) other than this one with a name of that {@link TrialNames#skeleton} (the same name, or
+         * one that looks like it), and that name.
+         */
+        Optional<NameOwner> ownerOfName(String skeleton);
 
         /** The trial (or file) other than this one that has a result with that id. */
         Optional<String> ownerOfResult(String resultId);
@@ -60,6 +64,9 @@ public final class TrialValidation {
         /** Whether a result with that id is served (the target of a conflict reference). */
         boolean hasResult(String resultId);
     }
+
+    /** Who uses a name: a trial or file, and the name as it spells it. */
+    public record NameOwner(String owner, String name) { }
 
     /** A record that passed every check, as the contract type and as the JSON it was written in. */
     public record Checked(TrialSeed trial, JsonNode document) { }
@@ -85,6 +92,7 @@ public final class TrialValidation {
                     .forEach(violations::add);
             return Optional.empty();
         }
+        TextRules.check(file, node, violations);
         TrialSeed trial;
         try {
             trial = MAPPER.treeToValue(node, TrialSeed.class);
@@ -104,8 +112,10 @@ public final class TrialValidation {
         for (int i = 0; i < names.size(); i++) {
             String path = i == 0 ? "$.id" : i == 1 ? "$.acronym" : "$.aliases[" + (i - 2) + "]";
             String name = names.get(i);
-            others.ownerOfName(org.trialevidence.trial.TrialNames.key(name)).ifPresent(owner ->
-                    violations.add(new SeedViolation(file, path, "name '" + name + "' is already used by " + owner)));
+            others.ownerOfName(TrialNames.skeleton(name)).ifPresent(owner -> violations.add(new SeedViolation(file, path,
+                    TrialNames.key(name).equals(TrialNames.key(owner.name()))
+                            ? "name '" + name + "' is already used by " + owner.owner()
+                            : "name '" + name + "' looks like '" + owner.name() + "' of " + owner.owner() + " (Unicode confusables)")));
         }
         Set<String> own = new java.util.HashSet<>();
         for (int i = 0; i < trial.results().size(); i++) {
@@ -134,11 +144,11 @@ public final class TrialValidation {
     }
 
     /** A dataset of names and result ids kept in memory (seed-data files read so far, or tests). */
-    public static Dataset of(Map<String, String> ownerByNameKey, Map<String, String> ownerByResultId) {
+    public static Dataset of(Map<String, NameOwner> ownerBySkeleton, Map<String, String> ownerByResultId) {
         return new Dataset() {
             @Override
-            public Optional<String> ownerOfName(String nameKey) {
-                return Optional.ofNullable(ownerByNameKey.get(nameKey));
+            public Optional<NameOwner> ownerOfName(String skeleton) {
+                return Optional.ofNullable(ownerBySkeleton.get(skeleton));
             }
 
             @Override

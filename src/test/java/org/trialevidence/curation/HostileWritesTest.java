@@ -11,13 +11,15 @@ import org.trialevidence.auth.TestTokens;
 import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Curator writes an attacker or a careless client would send: text longer than the database keeps. Each is refused
- * before the database sees it, as a 422 problem naming the JSON path and what is allowed, and nothing is stored.
+ * Curator writes an attacker or a careless client would send: text longer than the database keeps, invisible and
+ * disguising characters, names that look like another trial's. Each is refused before the database sees it, as a
+ * problem naming the JSON path (or parameter) and what is allowed, and nothing is stored.
  */
 @QuarkusTest
 @TestProfile(CurationTestProfile.class)
@@ -98,6 +100,56 @@ class HostileWritesTest {
                 .queryParam("reason", "hostile").body(added.toString()).post("/api/v1/trials/result-limits/results")
                 .then().statusCode(422).contentType(PROBLEM).body("violations.path", hasItem("$.results[2].rawText"));
         given().get("/api/v1/trials/result-limits/results/result-limits-long").then().statusCode(404);
+    }
+
+    @Test
+    void invisibleAndDisguisingCharactersAreRefusedNamingTheField() {
+        refused("zero-width", trial -> trial.put("acronym", "PALOMA\u200B-3"), "$.acronym", "U+200B");
+        refused("bidi-override", trial -> trial.put("acronym", "SERENA\u202E6"), "$.acronym", "U+202E");
+        refused("nul-raw", trial -> result(trial).put("rawText", "HR 0.44\u0000"), "$.results[0].rawText", "U+0000");
+        refused("bom-note", trial -> trial.putArray("curationNotes").add("\uFEFFnote"), "$.curationNotes[0]", "U+FEFF");
+
+        ObjectNode lone = SeedRecords.copyOf("serena-6", "lone-surrogate");
+        lone.put("sponsor", "LONE");
+        given().header("Authorization", "Bearer " + TestTokens.curator("mallory")).contentType("application/json")
+                .queryParam("reason", "hostile").body(lone.toString().replace("\"LONE\"", "\"Astra\\ud800Zeneca\"")).post("/api/v1/trials")
+                .then().statusCode(422).contentType(PROBLEM).body("violations.path", hasItem("$.sponsor"))
+                .body("violations.message", hasItem(containsString("U+D800")));
+        given().get("/api/v1/trials/lone-surrogate").then().statusCode(404);
+    }
+
+    @Test
+    void textIsStoredInNfc() {
+        ObjectNode trial = SeedRecords.copyOf("serena-6", "decomposed");
+        trial.put("sponsor", "Institut Curie, Cre\u0301teil");
+        post(trial).statusCode(201).body("sponsor", equalTo("Institut Curie, Cr\u00E9teil"));
+        given().get("/api/v1/trials/decomposed/document").then().statusCode(200).body("sponsor", equalTo("Institut Curie, Cr\u00E9teil"));
+    }
+
+    @Test
+    void aNameThatLooksLikeAnotherTrialsIsRefusedNamingIt() {
+        for (String lookAlike : new String[] {"PAL0MA-3", "\u0420ALOMA-3", "\uFF30\uFF21\uFF2C\uFF2F\uFF2D\uFF21-3", "PALOMA-\u0417", "paloma 3"}) {
+            ObjectNode trial = SeedRecords.copyOf("serena-6", "look-alike");
+            trial.putArray("aliases").add(lookAlike);
+            post(trial).statusCode(422).contentType(PROBLEM)
+                    .body("violations.path", hasItem("$.aliases[0]"))
+                    .body("violations.find { it.path == '$.aliases[0]' }.message", containsString("trial paloma-3"));
+        }
+        ObjectNode distinct = SeedRecords.copyOf("serena-6", "paloma-9");
+        distinct.put("acronym", "PALOMA-9");
+        post(distinct).statusCode(201);
+        given().get("/api/v1/trials/look-alike").then().statusCode(404);
+    }
+
+    @Test
+    void aReasonOrASourceWithAControlCharacterIsRefused() {
+        given().header("Authorization", "Bearer " + TestTokens.curator("mallory")).contentType("application/json")
+                .queryParam("reason", "fixed\u0000").body(SeedRecords.copyOf("serena-6", "nul-reason").toString()).post("/api/v1/trials")
+                .then().statusCode(400).contentType(PROBLEM).body("parameter", equalTo("reason"));
+        given().header("Authorization", "Bearer " + TestTokens.curator("mallory")).contentType("application/json")
+                .queryParam("reason", "hostile").body("{\"document\": \"nul.txt\", \"citation\": \"A citation\", \"text\": \"HR 0.5\\u0000\"}")
+                .post("/api/v1/sources").then().statusCode(422).contentType(PROBLEM).body("parameter", equalTo("text"));
+        given().get("/api/v1/trials/nul-reason").then().statusCode(404);
     }
 
     private static ObjectNode result(ObjectNode trial) {
