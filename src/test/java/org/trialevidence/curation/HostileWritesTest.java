@@ -152,6 +152,25 @@ class HostileWritesTest {
         given().get("/api/v1/trials/nul-reason").then().statusCode(404);
     }
 
+    @Test
+    void aChangeMustNameTheVersionItChangesNotAnyVersion() {
+        ObjectNode trial = SeedRecords.copyOf("serena-6", "wildcard");
+        String etag = post(trial).statusCode(201).extract().header("ETag");
+        trial.put("sponsor", "Overwritten blindly");
+        String resultId = result(trial).get("id").asText();
+        for (String ifMatch : new String[] {"*", " * ", etag + ", *"}) {
+            given().header("Authorization", "Bearer " + TestTokens.curator("mallory")).contentType("application/json")
+                    .header("If-Match", ifMatch).queryParam("reason", "hostile").body(trial.toString()).put("/api/v1/trials/wildcard")
+                    .then().statusCode(428).contentType(PROBLEM).body("parameter", equalTo("If-Match"));
+            given().header("Authorization", "Bearer " + TestTokens.curator("mallory")).contentType("application/json")
+                    .header("If-Match", ifMatch).queryParam("reason", "hostile").body(result(trial).toString())
+                    .put("/api/v1/trials/wildcard/results/" + resultId).then().statusCode(428).contentType(PROBLEM);
+            given().header("Authorization", "Bearer " + TestTokens.admin("root")).header("If-Match", ifMatch).queryParam("reason", "hostile")
+                    .delete("/api/v1/trials/wildcard").then().statusCode(428).contentType(PROBLEM);
+        }
+        given().get("/api/v1/trials/wildcard/document").then().statusCode(200).header("ETag", etag).body("sponsor", equalTo("AstraZeneca"));
+    }
+
     private static ObjectNode result(ObjectNode trial) {
         return (ObjectNode) trial.get("results").get(0);
     }
