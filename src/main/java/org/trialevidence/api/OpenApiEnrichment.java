@@ -2,11 +2,15 @@ package org.trialevidence.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.trialevidence.seeding.SeedDataReader;
 import org.trialevidence.vocabulary.Term;
 import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
@@ -14,13 +18,15 @@ import org.trialevidence.vocabulary.VocabularyKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Completes the OpenAPI document from the data the API serves, so it cannot drift from it: the vocabulary
  * parameters list their allowed codes, and the 200 responses carry examples recorded from the real dataset
- * ({@code src/main/resources/openapi-examples/}, kept equal to live answers by OpenApiExamplesTest).
+ * ({@code src/main/resources/openapi-examples/}, kept equal to live answers by OpenApiExamplesTest); the curation
+ * bodies carry the length limits of the seed-data JSON Schema.
  */
 public class OpenApiEnrichment implements OASFilter {
     private static final Map<String, VocabularyKind> VOCABULARY_PARAMETERS = Map.of(
@@ -68,6 +74,42 @@ public class OpenApiEnrichment implements OASFilter {
             }
         }
         return operation;
+    }
+
+    /**
+     * The curation bodies are seed-data records; the lengths their JSON Schema allows (the database's) are copied
+     * into the OpenAPI description of the same shape, so that the two documents cannot disagree.
+     */
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Path file = Path.of(ConfigProvider.getConfig().getOptionalValue("evidence.seed-dir", String.class).orElse("seed-data")).resolve(SeedDataReader.SCHEMA);
+        JsonNode seedSchema;
+        try {
+            seedSchema = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the OpenAPI document takes the seed-data limits from " + file, e);
+        }
+        Map<String, Schema> components = openAPI.getComponents().getSchemas();
+        copyLengths(seedSchema, seedSchema, components.get("TrialSeed"), components);
+    }
+
+    private static void copyLengths(JsonNode jsonSchema, JsonNode root, Schema api, Map<String, Schema> components) {
+        JsonNode seed = jsonSchema.has("$ref") ? root.at(jsonSchema.get("$ref").asText().substring(1)) : jsonSchema;
+        Schema target = api.getRef() == null ? api : components.get(api.getRef().substring(api.getRef().lastIndexOf('/') + 1));
+        if (seed.has("maxLength")) {
+            target.setMaxLength(seed.get("maxLength").asInt());
+        }
+        if (seed.has("items") && target.getItems() != null) {
+            copyLengths(seed.get("items"), root, target.getItems(), components);
+        }
+        if (target.getProperties() != null) {
+            seed.path("properties").properties().forEach(property -> {
+                Schema apiProperty = target.getProperties().get(property.getKey());
+                if (apiProperty != null) {
+                    copyLengths(property.getValue(), root, apiProperty, components);
+                }
+            });
+        }
     }
 
     public static JsonNode read(String example) {

@@ -29,6 +29,7 @@ import org.trialevidence.auth.Roles;
 import org.trialevidence.errors.InvalidRecordException;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.errors.ProblemException;
+import org.trialevidence.seeding.TextRules;
 import org.trialevidence.seeding.TrialSeed;
 
 import java.net.URI;
@@ -177,7 +178,10 @@ public class CurationResource {
         if (reason.length() > 2000) {
             throw ProblemException.invalidParameter("reason", "A reason is at most 2000 characters.", null, null);
         }
-        return new CurationService.Change(identity.getPrincipal().getName(), reason.strip());
+        TextRules.fault(reason).ifPresent(fault -> {
+            throw ProblemException.invalidParameter("reason", "The reason " + fault + ".", null, null);
+        });
+        return new CurationService.Change(identity.getPrincipal().getName(), TextRules.nfc(reason.strip()));
     }
 
     private static Response ok(CurationService.Written written) {

@@ -2,9 +2,13 @@ package org.trialevidence.curation;
 
 import org.trialevidence.errors.ProblemException;
 
+import java.util.Arrays;
+
 /**
  * Record ETags: the record and its version, so that If-Match detects any change made since the record was read.
- * Only strong tags match (RFC 9110 §13.1.1), or {@code *} for "any current version".
+ * Only strong tags match (RFC 9110 §13.1.1). A change must name the version it changes: {@code *} ("any current
+ * version") would overwrite whatever another curator wrote since, so it counts as no If-Match; only a restore, whose
+ * If-Match is optional, takes it.
  */
 public final class ETags {
     private ETags() {
@@ -24,9 +28,9 @@ public final class ETags {
     }
 
     static void check(String ifMatch, String current, String what) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || Arrays.stream(ifMatch.split(",")).anyMatch(tag -> tag.strip().equals("*"))) {
             throw ProblemException.ifMatchRequired("Changing " + what + " needs If-Match with its ETag (now " + current
-                    + "): read it first, so that a change made since is not overwritten.");
+                    + "), not *: read it first, so that a change made since is not overwritten.");
         }
         checkIfPresent(ifMatch, current, what);
     }

@@ -7,9 +7,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.dataset.Review;
 import org.trialevidence.errors.InvalidRecordException;
 import org.trialevidence.seeding.ReviewTexts;
+import org.trialevidence.seeding.SeedDataReader;
 import org.trialevidence.seeding.SeedViolation;
+import org.trialevidence.seeding.TextRules;
 import org.trialevidence.seeding.TrialValidation;
 import org.trialevidence.store.ResultRecord;
+import org.trialevidence.trial.TrialNames;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -38,10 +41,10 @@ public class WriteValidation {
     private volatile JsonSchema schema;
     private volatile Optional<ReviewTexts> reviewFiles;
 
-    /** The record as the contract type; a 422 listing every fault otherwise. */
+    /** The record, its text in NFC, as the contract type; a 422 listing every fault otherwise. */
     TrialValidation.Checked check(JsonNode trial, String trialId) {
         List<SeedViolation> violations = new ArrayList<>();
-        Optional<TrialValidation.Checked> checked = validation().check(trialId + ".json", trial, others(trialId), violations);
+        Optional<TrialValidation.Checked> checked = validation().check(trialId + ".json", TextRules.nfc(trial), others(trialId), violations);
         if (!violations.isEmpty() || checked.isEmpty()) {
             throw new InvalidRecordException(violations.size() + " fault(s); nothing was changed.", violations.stream()
                     .map(violation -> new InvalidRecordException.Violation(violation.path(), violation.message())).toList());
@@ -55,7 +58,7 @@ public class WriteValidation {
      */
     private TrialValidation validation() {
         if (schema == null) {
-            schema = TrialValidation.readSchema(seedDirectory.resolve("schema/trial.schema.json"));
+            schema = TrialValidation.readSchema(seedDirectory.resolve(SeedDataReader.SCHEMA));
             reviewFiles = reviewsDirectory.flatMap(ReviewTexts::load);
         }
         List<Review> sources = Review.listAll();
@@ -68,11 +71,15 @@ public class WriteValidation {
     /** Names and result ids owned by other trials: served names, and result ids ever used (deleted ones stay taken). */
     private TrialValidation.Dataset others(String trialId) {
         return new TrialValidation.Dataset() {
+            /** Rows written before names had a skeleton (migration V3) are measured here. */
             @Override
-            public Optional<String> ownerOfName(String nameKey) {
-                return entityManager.createQuery("select t.id from Trial t join t.names n where n.nameKey = :key and t.id <> :self", String.class)
-                        .setParameter("key", nameKey).setParameter("self", trialId).setMaxResults(1).getResultStream().findFirst()
-                        .map(owner -> "trial " + owner);
+            public Optional<TrialValidation.NameOwner> ownerOfName(String skeleton) {
+                return entityManager.createQuery("""
+                                select t.id, n.name from Trial t join t.names n
+                                where (n.nameSkeleton = :skeleton or n.nameSkeleton is null) and t.id <> :self""", Object[].class)
+                        .setParameter("skeleton", skeleton).setParameter("self", trialId).getResultStream()
+                        .filter(row -> TrialNames.skeleton((String) row[1]).equals(skeleton)).findFirst()
+                        .map(row -> new TrialValidation.NameOwner("trial " + row[0], (String) row[1]));
             }
 
             @Override

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * All faults are collected and reported together; any fault rejects the whole directory.
  */
 public final class SeedDataReader {
-    static final String SCHEMA = "schema/trial.schema.json";
+    public static final String SCHEMA = "schema/trial.schema.json";
     static final String SOURCES = "sources.json";
     static final String TRIALS = "trials";
 
@@ -45,7 +45,7 @@ public final class SeedDataReader {
         List<RegisteredSource> sources = readSources(seedDirectory.resolve(SOURCES), violations, digest);
         Set<String> documents = sources.stream().map(RegisteredSource::document).collect(Collectors.toSet());
         TrialValidation validation = new TrialValidation(seedDirectory.resolve(SCHEMA), documents, reviews);
-        Map<String, String> fileByName = new HashMap<>();
+        Map<String, TrialValidation.NameOwner> fileByName = new HashMap<>();
         Map<String, String> fileByResultId = new HashMap<>();
         Map<String, List<String>> declaredConflicts = new HashMap<>();
         List<PendingConflicts> pendingConflictChecks = new ArrayList<>();
@@ -65,9 +65,8 @@ public final class SeedDataReader {
             validation.check(name, node, filesReadSoFar(fileByName, fileByResultId), violations).ifPresent(checked -> {
                 TrialSeed trial = checked.trial();
                 files.add(file);
-                fileByName.putIfAbsent(TrialNames.key(trial.id()), name);
-                fileByName.putIfAbsent(TrialNames.key(trial.acronym()), name);
-                trial.aliases().forEach(alias -> fileByName.putIfAbsent(TrialNames.key(alias), name));
+                Stream.concat(Stream.of(trial.id(), trial.acronym()), trial.aliases().stream()).forEach(trialName ->
+                        fileByName.putIfAbsent(TrialNames.skeleton(trialName), new TrialValidation.NameOwner(name, trialName)));
                 for (int i = 0; i < trial.results().size(); i++) {
                     TrialSeed.Result result = trial.results().get(i);
                     fileByResultId.put(result.id(), name);
@@ -99,12 +98,12 @@ public final class SeedDataReader {
     }
 
     /** Earlier files own the names and result ids they use; conflict targets are checked at the end. */
-    private static TrialValidation.Dataset filesReadSoFar(Map<String, String> fileByName, Map<String, String> fileByResultId) {
+    private static TrialValidation.Dataset filesReadSoFar(Map<String, TrialValidation.NameOwner> fileByName, Map<String, String> fileByResultId) {
         TrialValidation.Dataset known = TrialValidation.of(fileByName, fileByResultId);
         return new TrialValidation.Dataset() {
             @Override
-            public Optional<String> ownerOfName(String nameKey) {
-                return known.ownerOfName(nameKey);
+            public Optional<TrialValidation.NameOwner> ownerOfName(String skeleton) {
+                return known.ownerOfName(skeleton);
             }
 
             @Override

@@ -49,6 +49,11 @@ final class TrialSeedChecks {
         if (!file.equals(trial.id() + ".json")) {
             fault("$.id", "trial id '" + trial.id() + "' must equal the file name without .json");
         }
+        int searchText = SearchText.of(trial).length();
+        if (searchText > SearchText.MAX_LENGTH) {
+            fault("$", "acronym, title, population, sponsor, designNotes and aliases together make " + searchText
+                    + " characters of search text; at most " + SearchText.MAX_LENGTH);
+        }
         code(VocabularyKind.SETTINGS, trial.setting(), "$.setting");
         for (int i = 0; i < trial.biomarkers().size(); i++) {
             code(VocabularyKind.BIOMARKERS, trial.biomarkers().get(i), "$.biomarkers[" + i + "]");

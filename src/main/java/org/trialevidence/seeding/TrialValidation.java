@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.trialevidence.trial.TrialNames;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The checks one trial record must pass, wherever it comes from (a seed-data file or a curator's request): the
@@ -50,8 +52,11 @@ public final class TrialValidation {
 
     /** The names and result ids other trials of the dataset already own. */
     public interface Dataset {
-        /** The trial (or file) other than this one that uses a name, by {@link org.trialevidence.trial.TrialNames#key}. */
-        Optional<String> ownerOfName(String nameKey);
+        /**
+         * The trial (or file) other than this one with a name of that {@link TrialNames#skeleton} (the same name, or
+         * one that looks like it), and that name.
+         */
+        Optional<NameOwner> ownerOfName(String skeleton);
 
         /** The trial (or file) other than this one that has a result with that id. */
         Optional<String> ownerOfResult(String resultId);
@@ -59,6 +64,9 @@ public final class TrialValidation {
         /** Whether a result with that id is served (the target of a conflict reference). */
         boolean hasResult(String resultId);
     }
+
+    /** Who uses a name: a trial or file, and the name as it spells it. */
+    public record NameOwner(String owner, String name) { }
 
     /** A record that passed every check, as the contract type and as the JSON it was written in. */
     public record Checked(TrialSeed trial, JsonNode document) { }
@@ -69,13 +77,22 @@ public final class TrialValidation {
      * only if no fault was added.
      */
     public Optional<Checked> check(String file, JsonNode node, Dataset others, List<SeedViolation> violations) {
-        Set<ValidationMessage> schemaFaults = schema.validate(node);
+        List<ValidationMessage> schemaFaults = new ArrayList<>(schema.validate(node));
+        // maxLength counts code points, but H2 measures a column in UTF-16 units: a character beyond the Basic
+        // Multilingual Plane takes two of them. Measured again as the database will, so that no text reaches it too long.
+        JsonNode asStored = JsonText.map(node, TrialValidation::supplementaryAsTwo);
+        if (!asStored.equals(node)) {
+            schema.validate(asStored).stream().filter(message -> "maxLength".equals(message.getType())).forEach(schemaFaults::add);
+        }
         if (!schemaFaults.isEmpty()) {
             schemaFaults.stream()
-                    .sorted(Comparator.comparing(message -> message.getInstanceLocation().toString()))
-                    .forEach(message -> violations.add(new SeedViolation(file, message.getInstanceLocation().toString(), message.getMessage())));
+                    .map(message -> new SeedViolation(file, message.getInstanceLocation().toString(), message.getMessage()))
+                    .distinct()
+                    .sorted(Comparator.comparing(SeedViolation::path))
+                    .forEach(violations::add);
             return Optional.empty();
         }
+        TextRules.check(file, node, violations);
         TrialSeed trial;
         try {
             trial = MAPPER.treeToValue(node, TrialSeed.class);
@@ -95,8 +112,10 @@ public final class TrialValidation {
         for (int i = 0; i < names.size(); i++) {
             String path = i == 0 ? "$.id" : i == 1 ? "$.acronym" : "$.aliases[" + (i - 2) + "]";
             String name = names.get(i);
-            others.ownerOfName(org.trialevidence.trial.TrialNames.key(name)).ifPresent(owner ->
-                    violations.add(new SeedViolation(file, path, "name '" + name + "' is already used by " + owner)));
+            others.ownerOfName(TrialNames.skeleton(name)).ifPresent(owner -> violations.add(new SeedViolation(file, path,
+                    TrialNames.key(name).equals(TrialNames.key(owner.name()))
+                            ? "name '" + name + "' is already used by " + owner.owner()
+                            : "name '" + name + "' looks like '" + owner.name() + "' of " + owner.owner() + " (Unicode confusables)")));
         }
         Set<String> own = new java.util.HashSet<>();
         for (int i = 0; i < trial.results().size(); i++) {
@@ -126,12 +145,17 @@ public final class TrialValidation {
         }
     }
 
+    private static String supplementaryAsTwo(String text) {
+        return text.codePoints().allMatch(Character::isBmpCodePoint) ? text
+                : text.codePoints().mapToObj(c -> Character.isBmpCodePoint(c) ? Character.toString(c) : "\uFFFD\uFFFD").collect(Collectors.joining());
+    }
+
     /** A dataset of names and result ids kept in memory (seed-data files read so far, or tests). */
-    public static Dataset of(Map<String, String> ownerByNameKey, Map<String, String> ownerByResultId) {
+    public static Dataset of(Map<String, NameOwner> ownerBySkeleton, Map<String, String> ownerByResultId) {
         return new Dataset() {
             @Override
-            public Optional<String> ownerOfName(String nameKey) {
-                return Optional.ofNullable(ownerByNameKey.get(nameKey));
+            public Optional<NameOwner> ownerOfName(String skeleton) {
+                return Optional.ofNullable(ownerBySkeleton.get(skeleton));
             }
 
             @Override

@@ -1,6 +1,7 @@
 package org.trialevidence.store;
 
 import org.trialevidence.result.PValue;
+import org.trialevidence.seeding.SearchText;
 import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.result.Result;
 import org.trialevidence.trial.Arm;
@@ -11,12 +12,8 @@ import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Turns a validated curated record into the persistence model. */
 public final class TrialAssembler {
@@ -41,8 +38,7 @@ public final class TrialAssembler {
         trial.names.add(TrialAlias.of(seed.id(), false));
         trial.names.add(TrialAlias.of(seed.acronym(), false));
         seed.aliases().forEach(alias -> trial.names.add(TrialAlias.of(alias, true)));
-        trial.searchText = Stream.concat(Stream.of(seed.acronym(), seed.title(), seed.population(), seed.sponsor(), seed.designNotes()), seed.aliases().stream())
-                .filter(Objects::nonNull).map(text -> text.toLowerCase(Locale.ROOT)).collect(Collectors.joining(" | "));
+        trial.searchText = SearchText.of(seed);
         trial.biomarkers.addAll(seed.biomarkers());
         trial.enrolment = seed.enrolment();
         trial.approvals.addAll(seed.approvals());

@@ -178,6 +178,56 @@ class SeedDataFaultTest {
     }
 
     @Test
+    void textLongerThanTheDatabaseKeepsIsRejected() throws IOException {
+        writeTrial(trial -> ((ObjectNode) trial.withArray("arms").get(0)).put("dose", "\uD83D\uDC8A".repeat(128)));
+        SeedViolation violation = onlyViolation();
+        assertEquals(List.of("alpha.json", "$.arms[0].dose"), List.of(violation.file(), violation.path()));
+        assertTrue(violation.message().contains("255"), violation.message());
+    }
+
+    @Test
+    void searchTextTooLongAltogetherIsRejected() throws IOException {
+        writeTrial(trial -> {
+            trial.put("designNotes", "d".repeat(4000));
+            trial.put("population", "p".repeat(2000));
+            ArrayNode aliases = trial.putArray("aliases");
+            for (int i = 0; i < 20; i++) {
+                aliases.add("ALPHA " + i + " " + "X".repeat(90));
+            }
+        });
+        SeedViolation violation = onlyViolation();
+        assertEquals("$", violation.path());
+        assertTrue(violation.message().contains("at most 8000"), violation.message());
+    }
+
+    @Test
+    void invisibleCharactersAreRejectedNamingThePath() throws IOException {
+        writeTrial(trial -> firstResult(trial).put("rawText", "16.0\u200Bvs 9.2"));
+        SeedViolation violation = onlyViolation();
+        assertEquals("$.results[0].rawText", violation.path());
+        assertTrue(violation.message().contains("U+200B"), violation.message());
+    }
+
+    @Test
+    void textNotInNfcIsRejected() throws IOException {
+        writeTrial(trial -> trial.put("sponsor", "Astra\u0301Zeneca"));
+        SeedViolation violation = onlyViolation();
+        assertEquals("$.sponsor", violation.path());
+        assertTrue(violation.message().contains("NFC"), violation.message());
+    }
+
+    @Test
+    void aNameThatLooksLikeAnotherFilesIsRejectedNamingIt() throws IOException {
+        writeTrial(trial -> { });
+        ObjectNode other = validTrial("beta");
+        other.putArray("aliases").add("\u0410LPH\u0410");
+        write("beta.json", MAPPER.writeValueAsString(other));
+        SeedViolation violation = onlyViolation();
+        assertEquals(List.of("beta.json", "$.aliases[0]"), List.of(violation.file(), violation.path()));
+        assertTrue(violation.message().contains("looks like 'alpha' of alpha.json"), violation.message());
+    }
+
+    @Test
     void withoutTheReviewsFidelityIsNotCheckedButEverythingElseIs() throws IOException {
         writeTrial(trial -> ((ObjectNode) trial.withArray("sources").get(0)).put("excerpt", "not in any review"));
         assertEquals(1, new SeedDataReader().read(seedDirectory, Optional.empty()).trials().size());
