@@ -214,8 +214,8 @@ public class MetaAnalysisService {
         List<MetaAnalysisView.Study> studies = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             Input input = inputs.get(i);
-            studies.add(new MetaAnalysisView.Study(input.result(), input.trial(), input.label(), input.contrast(), input.hazardRatio().stripTrailingZeros(),
-                    input.ciLower().stripTrailingZeros(), input.ciUpper().stripTrailingZeros(), input.ciLevel().stripTrailingZeros(),
+            studies.add(new MetaAnalysisView.Study(input.result(), input.trial(), input.label(), input.contrast(), input.hazardRatio(),
+                    input.ciLower(), input.ciUpper(), input.ciLevel().stripTrailingZeros(),
                     round(pooling.weightsFixedPercent()[i]), round(pooling.weightsRandomPercent()[i])));
         }
         List<MetaAnalysisView.LeaveOneOut> leaveOneOut = null;

@@ -162,7 +162,7 @@ class ForestPlots {
     }
 
     private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+        return value.toPlainString();
     }
 
     /** Computed ratios: two decimals, or three significant digits below 0.1. */

@@ -261,13 +261,19 @@ public class ResultService {
         if (result.experimentalArm == null) {
             return null;
         }
-        BigDecimal estimate = exact(result.estimate);
+        BigDecimal estimate = printed(result, result.estimate, "comparison.estimate");
         return new ResultView.Comparison(result.experimentalArm.armId, result.controlArm.armId, result.effectMeasure,
-                "HR".equals(result.effectMeasure) ? estimate : null, estimate, exact(result.ciLower), exact(result.ciUpper),
+                "HR".equals(result.effectMeasure) ? estimate : null, estimate, printed(result, result.ciLower, "comparison.ciLower"),
+                printed(result, result.ciUpper, "comparison.ciUpper"),
                 exact(result.ciLevel), exact(result.pValue), result.pValueComparator, result.pValueText, result.significant, contrast.orElse(null));
     }
 
-    /** Database columns have a fixed scale; the API serves the number itself (0.44, not 0.440000). */
+    /** A statistic as its source prints it: 0.60 for a printed 0.60, not the column's 0.600000 nor 0.6. */
+    private static BigDecimal printed(Result result, BigDecimal stored, String field) {
+        return PrintedNumbers.of(stored, field, result.sources, result.corrections);
+    }
+
+    /** Database columns have a fixed scale; the API serves the number itself (0.95, not 0.9500). */
     private static BigDecimal exact(BigDecimal stored) {
         return stored == null ? null : stored.stripTrailingZeros();
     }

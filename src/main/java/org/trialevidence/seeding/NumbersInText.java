@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The numbers printed in an excerpt, for checking that each served number was read from it. */
-final class NumbersInText {
+public final class NumbersInText {
     // Digits with an optional decimal part; a leading "." or "·" (as in "p=.03" or "0·44") counts as a decimal point.
     private static final Pattern NUMBER = Pattern.compile("(?<![0-9.·])(?:[0-9]+(?:[.·][0-9]+)?|[.·][0-9]+)");
 
     private NumbersInText() {
     }
 
-    static List<BigDecimal> of(String text) {
+    public static List<BigDecimal> of(String text) {
         List<BigDecimal> numbers = new ArrayList<>();
         Matcher matcher = NUMBER.matcher(text);
         while (matcher.find()) {

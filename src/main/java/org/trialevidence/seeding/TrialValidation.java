@@ -93,16 +93,17 @@ public final class TrialValidation {
             return Optional.empty();
         }
         TextRules.check(file, node, violations);
+        JsonNode printed = PrintedForms.of(node);
         TrialSeed trial;
         try {
-            trial = MAPPER.treeToValue(node, TrialSeed.class);
+            trial = MAPPER.treeToValue(printed, TrialSeed.class);
         } catch (JsonProcessingException e) {
             violations.add(new SeedViolation(file, "$", "cannot be read as a trial record: " + SeedDataReader.firstLine(e)));
             return Optional.empty();
         }
         violations.addAll(TrialSeedChecks.check(file, trial, registeredDocuments, reviews));
         checkIdentities(file, trial, others, violations);
-        return Optional.of(new Checked(trial, node));
+        return Optional.of(new Checked(trial, printed));
     }
 
     /** Names and result ids belong to one trial; a conflict names another served result. */

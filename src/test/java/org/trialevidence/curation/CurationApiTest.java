@@ -71,6 +71,23 @@ class CurationApiTest {
     }
 
     @Test
+    void aRewriteThatDropsPrintedDecimalsKeepsThem() {
+        // 002 text: "HR 0.44; 95% CI, 0.31–0.60": an ordinary JSON library writes the upper bound back as 0.6.
+        ObjectNode trial = SeedRecords.copyOf("serena-6", "printed-trial");
+        String version = create(trial);
+        ((ObjectNode) trial.get("results").get(0).get("comparison")).put("ciUpper", 0.6);
+        curator().queryParam("reason", "re-serialized").header("If-Match", version).body(trial.toString()).put("/api/v1/trials/printed-trial")
+                .then().statusCode(200);
+        String document = given().get("/api/v1/trials/printed-trial/document").then().statusCode(200).extract().asString();
+        assertTrue(document.matches("(?s).*\"ciUpper\"\\s*:\\s*0\\.60\\b.*"), "the stored record keeps the printed 0.60: " + document);
+        String results = given().queryParam("trial", "printed-trial").queryParam("endpoint", "PFS").get("/api/v1/results").then().statusCode(200)
+                .extract().asString();
+        assertTrue(results.matches("(?s).*\"ciUpper\"\\s*:\\s*0\\.60\\b.*"), "served as printed: " + results);
+        given().queryParam("trial", "printed-trial").queryParam("endpoint", "PFS").queryParam("format", "csv").get("/api/v1/results")
+                .then().statusCode(200).body(containsString(",0.60,"));
+    }
+
+    @Test
     void aCreatedTrialIsServedWithItsDocumentAndHistory() {
         ObjectNode trial = SeedRecords.copyOf("serena-6", "created-trial");
         String datasetBefore = given().get("/api/v1/dataset").then().extract().path("version");
