@@ -54,7 +54,7 @@ public record MetaAnalysisView(
                          @Schema(description = "Standard error of ln(HR)", example = "0.0561") BigDecimal standardError,
                          @Schema(description = "z (Wald) or t (Hartung-Knapp)", example = "z") String test,
                          @Schema(description = "ln(HR) / SE", example = "-11.06") BigDecimal statistic,
-                         @Schema(description = "Degrees of freedom of t; absent for z", example = "5") Integer df,
+                         @Schema(description = "Degrees of freedom of t; null for z", example = "5", nullable = true) Integer df,
                          @Schema(description = "Two-sided p-value of the statistic", example = "0.0000000000000000000000000001884") BigDecimal pValue) { }
 
     @Schema(name = "Heterogeneity")

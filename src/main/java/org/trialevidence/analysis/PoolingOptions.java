@@ -33,7 +33,7 @@ public record PoolingOptions(EffectModel model, TauEstimator tauEstimator, boole
 
         @QueryParam("sensitivity")
         @Parameter(description = "leave-one-out: add the random-effects estimate without each pooled study in turn (metafor leave1out()).",
-                example = "leave-one-out", schema = @Schema(enumeration = {"leave-one-out"}))
+                schema = @Schema(enumeration = {"leave-one-out"}))
         public String sensitivity;
     }
 

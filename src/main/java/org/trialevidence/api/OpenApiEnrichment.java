@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.trialevidence.seeding.SeedDataReader;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 import org.trialevidence.vocabulary.Term;
 import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
@@ -19,6 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -26,7 +29,10 @@ import java.util.stream.Collectors;
  * Completes the OpenAPI document from the data the API serves, so it cannot drift from it: the vocabulary
  * parameters list their allowed codes, and the 200 responses carry examples recorded from the real dataset
  * ({@code src/main/resources/openapi-examples/}, kept equal to live answers by OpenApiExamplesTest); the curation
- * bodies carry the length limits of the seed-data JSON Schema.
+ * bodies carry the length limits of the seed-data JSON Schema. It also shapes the
+ * document for Swagger UI, whose "Try it out" pre-fills every parameter example: a repeatable filter's example
+ * moves to its items (documented, not pre-filled: filters combine with AND, so pre-filled ones narrow the first
+ * answer to little or nothing), and only the operations that need filters to answer at all get working ones.
  */
 public class OpenApiEnrichment implements OASFilter {
     private static final Map<String, VocabularyKind> VOCABULARY_PARAMETERS = Map.of(
@@ -47,6 +53,48 @@ public class OpenApiEnrichment implements OASFilter {
     public static final Map<String, String> REQUEST_EXAMPLES = Map.of(
             "poolStudies", "meta-analysis-request.json");
 
+    /** Tags in the order a reader needs them (the default is alphabetical, which puts curation writes first). */
+    static final List<String> TAG_ORDER = List.of("Trials", "Results", "Analysis", "Vocabulary", "Dataset", "Export", "FHIR",
+            "Curation", "Curation access");
+    private static final Map<String, List<String>> META_ANALYSIS_FILTERS = Map.of("endpoint", List.of("PFS"),
+            "added", List.of("CDK4/6i"), "comparator", List.of("endocrine-therapy"), "setting", List.of("metastatic"));
+    /**
+     * operationId -> the filters that make its first "Try it out" answer 200: compare needs two trials and one
+     * endpoint; the meta-analysis one endpoint's hazard ratios of one question (the recorded example's query); a
+     * forest plot of every result would be hundreds of rows.
+     */
+    static final Map<String, Map<String, List<String>>> WORKING_EXAMPLES = Map.of(
+            "compareTrials", Map.of("trial", List.of("PALOMA-2", "MONALEESA-2"), "endpoint", List.of("PFS")),
+            "metaAnalysis", META_ANALYSIS_FILTERS,
+            "metaAnalysisForestPlot", META_ANALYSIS_FILTERS,
+            "resultsForestPlot", Map.of("endpoint", List.of("PFS"), "drugClass", List.of("oral-SERD")));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getTags() != null) {
+            openAPI.setTags(openAPI.getTags().stream().sorted(Comparator.comparingInt(OpenApiEnrichment::tagRank)).toList());
+        }
+        copySeedDataLengths(openAPI);
+    }
+
+    private static int tagRank(Tag tag) {
+        int rank = TAG_ORDER.indexOf(tag.getName());
+        return rank < 0 ? TAG_ORDER.size() : rank;
+    }
+
+    /**
+     * A nullable reference comes out as {@code type: object} beside {@code anyOf: [$ref, {type: null}]}, and the
+     * type alone refuses the null the anyOf allows; the anyOf says it all.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getAnyOf() != null && schema.getAnyOf().stream().anyMatch(s -> s.getRef() != null)
+                && schema.getAnyOf().stream().anyMatch(s -> List.of(Schema.SchemaType.NULL).equals(s.getType()))) {
+            schema.setType(null);
+        }
+        return schema;
+    }
+
     @Override
     public Parameter filterParameter(Parameter parameter) {
         VocabularyKind kind = VOCABULARY_PARAMETERS.get(parameter.getName());
@@ -59,6 +107,19 @@ public class OpenApiEnrichment implements OASFilter {
 
     @Override
     public Operation filterOperation(Operation operation) {
+        if (operation.getParameters() != null) {
+            Map<String, List<String>> working = WORKING_EXAMPLES.getOrDefault(operation.getOperationId(), Map.of());
+            for (Parameter parameter : operation.getParameters()) {
+                Schema schema = parameter.getSchema();
+                if (parameter.getIn() != Parameter.In.QUERY || schema == null || schema.getItems() == null) {
+                    continue;
+                }
+                if (parameter.getExample() != null) {
+                    schema.getItems().setExamples(List.of(parameter.getExample()));
+                }
+                parameter.setExample(working.get(parameter.getName()));
+            }
+        }
         String request = operation.getOperationId() == null ? null : REQUEST_EXAMPLES.get(operation.getOperationId());
         if (request != null && operation.getRequestBody() != null) {
             MediaType json = operation.getRequestBody().getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
@@ -80,8 +141,7 @@ public class OpenApiEnrichment implements OASFilter {
      * The curation bodies are seed-data records; the lengths their JSON Schema allows (the database's) are copied
      * into the OpenAPI description of the same shape, so that the two documents cannot disagree.
      */
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
+    private static void copySeedDataLengths(OpenAPI openAPI) {
         Path file = Path.of(ConfigProvider.getConfig().getOptionalValue("evidence.seed-dir", String.class).orElse("seed-data")).resolve(SeedDataReader.SCHEMA);
         JsonNode seedSchema;
         try {

@@ -143,7 +143,8 @@ public class CurationResource {
     @DELETE
     @Path("/{id}/results/{resultId}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "deleteResult", summary = "Delete a result (restorable)")
+    @Operation(operationId = "deleteResult", summary = "Delete a result (restorable)",
+            description = "The result leaves every read endpoint; the record and its history stay, and POST .../restore brings it back.")
     @APIResponse(responseCode = "204", description = "Deleted; the ETag header is the deleted result's (for restore)")
     @APIResponse(responseCode = "412", description = "If-Match is not the result's current ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "No If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

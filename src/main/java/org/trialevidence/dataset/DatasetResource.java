@@ -29,7 +29,8 @@ public class DatasetResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Dataset version, counts and sources")
+    @Operation(operationId = "getDataset", summary = "Dataset version, counts and sources",
+            description = "The dataset version (it changes with every curated write), counts of trials, results and arms, the study types, and the source reviews.")
     public DatasetView dataset() {
         DatasetState state = DatasetState.current();
         Map<String, Long> counts = new LinkedHashMap<>();

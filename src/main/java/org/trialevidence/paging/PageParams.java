@@ -24,7 +24,7 @@ public class PageParams {
     public String size;
 
     @QueryParam("format")
-    @Parameter(description = "json or csv; overrides the Accept header (which may also ask for text/csv).", example = "csv", schema = @Schema(enumeration = {"json", "csv"}))
+    @Parameter(description = "json or csv; overrides the Accept header (which may also ask for text/csv).", schema = @Schema(enumeration = {"json", "csv"}))
     public String format;
 
     /** Whether the client asked for CSV, by format or by an Accept header that prefers it to JSON. */

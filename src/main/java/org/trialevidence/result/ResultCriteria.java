@@ -49,7 +49,7 @@ public class ResultCriteria {
     public List<String> comparator;
 
     @QueryParam("population")
-    @Parameter(description = "itt (whole randomized population) or subgroup.", example = "itt")
+    @Parameter(description = "itt (whole randomized population) or subgroup.")
     public String population;
 
     @QueryParam("effectMeasure")
@@ -57,15 +57,15 @@ public class ResultCriteria {
     public List<String> effectMeasure;
 
     @QueryParam("significant")
-    @Parameter(description = "true: the CI excludes 1; false: the CI includes 1. Results without a CI match neither.", example = "true")
+    @Parameter(description = "true: the CI excludes 1; false: the CI includes 1. Results without a CI match neither.")
     public String significant;
 
     @QueryParam("maxHazardRatio")
-    @Parameter(description = "Only hazard ratios at or below this value (a positive number).", example = "0.6")
+    @Parameter(description = "Only hazard ratios at or below this value (a positive number).")
     public String maxHazardRatio;
 
     @QueryParam("conflicting")
-    @Parameter(description = "true: only results whose value another source reports differently; false: only results without such a conflict.", example = "true")
+    @Parameter(description = "true: only results whose value another source reports differently; false: only results without such a conflict.")
     public String conflicting;
 
     @QueryParam("studyType")

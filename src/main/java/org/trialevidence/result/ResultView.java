@@ -16,7 +16,7 @@ public record ResultView(
         TrialRef trial,
         @Schema(description = "Settings vocabulary code of the trial", example = "metastatic-first-line") String setting,
         @Schema(description = "Endpoints vocabulary code", example = "PFS") String endpoint,
-        @Schema(description = "For landmark rates, e.g. 5-year", example = "5-year") String timepoint,
+        @Schema(description = "For landmark rates, e.g. 5-year; null otherwise", example = "5-year", nullable = true) String timepoint,
         Population population,
         Analysis analysis,
         @Schema(description = "Biomarker codes of the trial's selection and of the subgroup", example = "[\"ER-positive\", \"HER2-negative\", \"ESR1-mutant\"]") List<String> biomarkers,
@@ -28,7 +28,7 @@ public record ResultView(
         @Schema(description = "True when another result reports the same quantity with a different value, or a source disputes this one") boolean conflicting,
         @Schema(description = "Ids of the results this one conflicts with") List<String> conflictsWith,
         @Schema(description = "Sources that contradict this result without a number of their own") List<DisputingStatement> disputedBy,
-        @Schema(description = "Set when the value looks copied from another row: why, and the rows it resembles. Such a result is never pooled.") Suspect suspect,
+        @Schema(description = "Set when the value looks copied from another row: why, and the rows it resembles. Such a result is never pooled.", nullable = true) Suspect suspect,
         @Schema(description = "The primary source (the first of sources)") SourceView source,
         @Schema(description = "Every source backing this result's numbers") List<SourceView> sources) {
 
@@ -55,14 +55,14 @@ public record ResultView(
                                     + " comparison and the experimental arm of another); the trial's role when the result compares no treatments",
                                     example = "experimental") String role,
                             @Schema(description = "Drug codes", example = "[\"camizestrant\", \"cdk46-inhibitor\"]") List<String> drugs,
-                            String dose,
+                            @Schema(description = "As printed; null where the review gives none", nullable = true) String dose,
                             @Schema(description = "median (months) or rate (percent)", example = "median") String measure,
                             @Schema(description = "The median in months or the rate in percent; null when not reached", example = "16.0") BigDecimal value,
                             @Schema(description = "months or percent", example = "months") String unit,
                             boolean notReached,
-                            BigDecimal ciLower,
-                            BigDecimal ciUpper,
-                            @Schema(description = "Patients in the arm, where stated") Integer patients) { }
+                            @Schema(nullable = true) BigDecimal ciLower,
+                            @Schema(nullable = true) BigDecimal ciUpper,
+                            @Schema(description = "Patients in the arm, where stated", nullable = true) Integer patients) { }
 
     @Schema(name = "Comparison")
     public record Comparison(@Schema(example = "camizestrant-cdk46i") String experimentalArm,

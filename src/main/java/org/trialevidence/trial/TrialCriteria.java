@@ -8,7 +8,7 @@ import java.util.List;
 /** The filter and sort parameters of the trial list, as sent; {@link TrialFilter#parse} validates them. */
 public class TrialCriteria {
     @QueryParam("q")
-    @Parameter(description = "Text in the acronym, an alias, the title, sponsor, design or population (case-insensitive); an exact name matches whatever its spacing or hyphens (INAVO 120).", example = "INAVO 120")
+    @Parameter(description = "Text in the acronym, an alias, the title, sponsor, design or population (case-insensitive); an exact name matches whatever its spacing or hyphens (INAVO 120).")
     public String q;
 
     @QueryParam("drug")

@@ -50,13 +50,13 @@ public class TrialResource {
     }
 
     @GET
-    @Path("/{idOrAcronymOrAlias}")
+    @Path("/{id}")
     @Operation(operationId = "getTrial", summary = "One trial, in full", description = "Found by id, acronym or alias, whatever the case, spacing or hyphens (INAVO 120, inavo-120, INAVO120).")
     @APIResponse(responseCode = "200", description = "The trial", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialView.class)))
     @APIResponse(responseCode = "404", description = "No trial has that name; the nearest names are suggested",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RawJson get(@Parameter(description = "Trial id, acronym or alias", example = "INAVO 120") @PathParam("idOrAcronymOrAlias") String name) {
-        return lookup.get("idOrAcronymOrAlias", name);
+    public RawJson get(@Parameter(description = "Trial id, acronym or alias", example = "INAVO 120") @PathParam("id") String name) {
+        return lookup.get("id", name);
     }
 
     /** Names the page type for OpenAPI (generic records are not described by their type parameter). */

@@ -10,7 +10,7 @@ public record TrialSummaryView(
         @Schema(example = "inavo120") String id,
         @Schema(example = "INAVO120") String acronym,
         @Schema(example = "[\"INAVO 120\", \"INAVO-120\"]") List<String> aliases,
-        String title,
+        @Schema(description = "null where the reviews print none", nullable = true) String title,
         @Schema(example = "randomized-controlled-trial") String studyType,
         @Schema(description = "Phase as reported", example = "3") String phase,
         @Schema(example = "completed") String status,

@@ -13,7 +13,7 @@ public record TrialView(
         @Schema(example = "serena-6") String id,
         @Schema(example = "SERENA-6") String acronym,
         List<String> aliases,
-        String title,
+        @Schema(description = "null where the reviews print none", nullable = true) String title,
         @Schema(example = "randomized-controlled-trial") String studyType,
         @Schema(example = "3") String phase,
         String designNotes,
@@ -26,7 +26,7 @@ public record TrialView(
         @Schema(example = "postmenopausal") String menopausalStatus,
         List<String> biomarkers,
         List<String> drugClasses,
-        Enrolment enrolment,
+        @Schema(description = "null where the reviews give no enrolment", nullable = true) Enrolment enrolment,
         List<ArmView> arms,
         List<ResultView> results,
         List<SafetyView> safety,
@@ -40,7 +40,7 @@ public record TrialView(
 
     @Schema(name = "Arm")
     public record ArmView(@Schema(example = "camizestrant-cdk46i") String id, String label,
-                          @Schema(description = "experimental, control or other") String role, String dose, List<DrugView> drugs) { }
+                          @Schema(description = "experimental, control or other") String role, @Schema(nullable = true) String dose, List<DrugView> drugs) { }
 
     @Schema(name = "Drug")
     public record DrugView(@Schema(example = "camizestrant") String code, @Schema(example = "Camizestrant") String label,

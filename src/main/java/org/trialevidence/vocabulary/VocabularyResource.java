@@ -28,7 +28,7 @@ public class VocabularyResource {
     VocabularyService vocabulary;
 
     @GET
-    @Operation(summary = "All vocabularies", description = "settings, biomarkers, endpoints, drugClasses and drugs, each term with its aliases, parent (umbrella) and usage counts.")
+    @Operation(operationId = "listVocabularies", summary = "All vocabularies", description = "settings, biomarkers, endpoints, drugClasses and drugs, each term with its aliases, parent (umbrella) and usage counts.")
     @APIResponse(responseCode = "200", description = "Every vocabulary by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = TermView[].class)))
     public Map<String, List<TermView>> all() {
@@ -37,7 +37,7 @@ public class VocabularyResource {
 
     @GET
     @Path("/{vocabulary}")
-    @Operation(summary = "One vocabulary")
+    @Operation(operationId = "getVocabulary", summary = "One vocabulary", description = "Its terms, each with its aliases, parent (umbrella) and usage counts.")
     @APIResponse(responseCode = "200", description = "The terms", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TermView.class)))
     @APIResponse(responseCode = "404", description = "No such vocabulary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TermView> one(@Parameter(description = "settings, biomarkers, endpoints, drugClasses or drugs", example = "biomarkers",
