@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.trialevidence.paging.PageHeaders;
 import org.trialevidence.vocabulary.Term;
 import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
@@ -59,6 +60,10 @@ public class OpenApiEnrichment implements OASFilter {
             if (json != null) {
                 json.addExample("real data", OASFactory.createExample().summary("Hazard ratios from the dataset, one with a 90% CI").value(read(request)));
             }
+        }
+        if (operation.getParameters() != null && operation.getResponses() != null && operation.getResponses().getAPIResponse("200") != null
+                && operation.getParameters().stream().anyMatch(parameter -> "page".equals(parameter.getName()) && parameter.getIn() == Parameter.In.QUERY)) {
+            PageHeaders.document(operation.getResponses().getAPIResponse("200"));
         }
         String example = operation.getOperationId() == null ? null : EXAMPLES.get(operation.getOperationId());
         if (example != null && operation.getResponses() != null && operation.getResponses().getAPIResponse("200") != null) {
