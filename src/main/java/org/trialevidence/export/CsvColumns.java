@@ -37,6 +37,15 @@ public final class CsvColumns<T> {
         return this;
     }
 
+    /** Every column of another shape, read from the part of this row it describes. */
+    public <S> CsvColumns<T> addAll(CsvColumns<S> other, Function<T, S> part) {
+        for (int i = 0; i < other.names.size(); i++) {
+            Function<S, Object> value = other.values.get(i);
+            add(other.names.get(i), row -> value.apply(part.apply(row)));
+        }
+        return this;
+    }
+
     public List<String> names() {
         return List.copyOf(names);
     }

@@ -2,6 +2,7 @@ package org.trialevidence.export;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageHeaders;
@@ -35,13 +36,15 @@ public final class ListResponses {
             Page<?> json = jsonPageOf.apply(page);
             return PageHeaders.page(Response.ok(json, MediaType.APPLICATION_JSON), json, uri).build();
         }
-        Response.ResponseBuilder response;
         if (page.isAll()) {
-            response = PageHeaders.everyMatch(Response.ok(columns.stream(everyMatch)), pageOf.apply(COUNT_ONLY).totalItems());
-        } else {
-            Page<T> rows = pageOf.apply(page);
-            response = PageHeaders.page(Response.ok(columns.stream(row -> rows.items().forEach(row))), rows, uri);
+            return PageHeaders.everyMatch(csv(columns.stream(everyMatch), fileName), pageOf.apply(COUNT_ONLY).totalItems()).build();
         }
-        return response.type(PageParams.CSV + "; charset=UTF-8").header("Content-Disposition", "inline; filename=\"" + fileName + "\"").build();
+        Page<T> rows = pageOf.apply(page);
+        return PageHeaders.page(csv(columns.stream(row -> rows.items().forEach(row)), fileName), rows, uri).build();
+    }
+
+    /** A CSV answer, shown inline under a file name a browser saves it as. */
+    public static Response.ResponseBuilder csv(StreamingOutput body, String fileName) {
+        return Response.ok(body, PageParams.CSV + "; charset=UTF-8").header("Content-Disposition", "inline; filename=\"" + fileName + "\"");
     }
 }

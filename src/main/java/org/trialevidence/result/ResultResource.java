@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -18,16 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.api.RawJson;
 import org.trialevidence.errors.Problem;
-import org.trialevidence.export.ListResponses;
-import org.trialevidence.export.ResultCsv;
 import org.trialevidence.errors.ProblemException;
-import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageParams;
-import org.trialevidence.paging.PageRequest;
-import org.trialevidence.paging.QueryValues;
 
-import java.util.List;
 import org.trialevidence.trial.TrialLookup;
 
 @Path("/api/v1/results")
@@ -38,6 +34,8 @@ public class ResultResource {
     ResultService results;
     @Inject
     TrialLookup trials;
+    @Inject
+    ResultLists lists;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
@@ -53,34 +51,19 @@ public class ResultResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                            @Context UriInfo uri,
-                           @Parameter(description = LAYOUT, example = "wide", schema = @Schema(enumeration = {"wide", "arms"}, defaultValue = "wide"))
+                           @Parameter(description = ResultLists.LAYOUT, example = "wide", schema = @Schema(enumeration = {"wide", "arms"}, defaultValue = "wide"))
                            @QueryParam("layout") String layout) {
-        boolean csv = paging.csv(headers);
-        ResultFilter filter = ResultFilter.parse(criteria, trials);
-        PageRequest request = paging.pageRequest(csv);
-        if (armRows(layout, csv)) {
-            return ListResponses.respond(csv, request, uri, page -> {
-                Page<ResultView> found = results.search(filter, page);
-                return new Page<>(found.items().stream().flatMap(result -> ResultCsv.ArmRow.of(result).stream()).toList(),
-                        found.page(), found.size(), found.totalItems(), found.totalPages());
-            }, row -> results.forEach(filter, result -> ResultCsv.ArmRow.of(result).forEach(row)), ResultCsv.ARM_ROWS, "result-arms.csv");
-        }
-        return ListResponses.respond(csv, request, uri, page -> results.searchJson(filter, page),
-                page -> results.search(filter, page), row -> results.forEach(filter, row), ResultCsv.COLUMNS, "results.csv");
+        return lists.respond(ResultFilter.parse(criteria, trials), paging, headers, uri, layout);
     }
 
-    static final String LAYOUT = "CSV only: wide (default) is one row per result with the arms as experimental.*, control.* and other1.* to"
-            + " other4.* (by the arm's role in the result's comparison); arms is one row per arm (resultId, trial, endpoint, population, arm,"
-            + " role, value, unit, ciLower, ciUpper, source). Paging counts results either way: a page of 20 results holds every row of each.";
-
-    /** Whether the long shape was asked for; it has no JSON form, so asking for it with JSON is an error rather than ignored. */
-    private static boolean armRows(String layout, boolean csv) {
-        String chosen = QueryValues.oneOf("layout", layout == null ? null : List.of(layout), List.of("wide", "arms")).stream().findFirst().orElse("wide");
-        if (!csv && layout != null) {
-            throw ProblemException.invalidParameter("layout", "layout shapes CSV rows; ask for CSV (format=csv or Accept: text/csv) or leave it out.",
-                    List.of("wide", "arms"), null);
-        }
-        return "arms".equals(chosen);
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getResult", summary = "One result", description = "A result by its id (as in the id field of /api/v1/results), whatever the case.")
+    @APIResponse(responseCode = "200", description = "The result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultView.class)))
+    @APIResponse(responseCode = "404", description = "No result has that id; the nearest ids are suggested",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RawJson get(@Parameter(description = "Result id", example = "serena-6-pfs-itt") @PathParam("id") String id) {
+        return results.json(id).orElseThrow(() -> ProblemException.notFound("id", "No result has the id '" + id + "'.", results.nearest(id)));
     }
 
     /** Names the page type for OpenAPI (generic records are not described by their type parameter). */
