@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.trialevidence.analysis.PreferredSelection;
 import org.trialevidence.paging.PageHeaders;
 import org.trialevidence.vocabulary.Term;
 import org.trialevidence.vocabulary.VocabularyCatalog;
@@ -48,6 +49,9 @@ public class OpenApiEnrichment implements OASFilter {
         if (kind != null && parameter.getIn() == Parameter.In.QUERY) {
             String codes = VocabularyCatalog.get().of(kind).terms().stream().map(Term::code).collect(Collectors.joining(", "));
             parameter.setDescription(parameter.getDescription() + " Allowed codes: " + codes + ".");
+        }
+        if ("preferred".equals(parameter.getName()) && parameter.getIn() == Parameter.In.QUERY) {
+            parameter.setDescription(parameter.getDescription() + " The rule:" + PreferredSelection.RULE);
         }
         return parameter;
     }

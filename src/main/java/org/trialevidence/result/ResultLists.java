@@ -25,8 +25,11 @@ public class ResultLists {
 
     @Inject
     ResultService results;
+    @Inject
+    PreferredResults preferredResults;
 
-    Response respond(ResultFilter filter, PageParams paging, HttpHeaders headers, UriInfo uri, String layout) {
+    Response respond(ResultFilter query, String preferred, PageParams paging, HttpHeaders headers, UriInfo uri, String layout) {
+        ResultFilter filter = QueryValues.bool("preferred", preferred).orElse(false) ? query.only(preferredResults.ids(query)) : query;
         boolean csv = paging.csv(headers);
         PageRequest request = paging.pageRequest(csv);
         if (armRows(layout, csv)) {

@@ -52,8 +52,10 @@ public class ResultResource {
     public Response search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                            @Context UriInfo uri,
                            @Parameter(description = ResultLists.LAYOUT, example = "wide", schema = @Schema(enumeration = {"wide", "arms"}, defaultValue = "wide"))
-                           @QueryParam("layout") String layout) {
-        return lists.respond(ResultFilter.parse(criteria, trials), paging, headers, uri, layout);
+                           @QueryParam("layout") String layout,
+                           @Parameter(description = PreferredResults.PARAMETER, example = "false", schema = @Schema(type = SchemaType.BOOLEAN))
+                           @QueryParam("preferred") String preferred) {
+        return lists.respond(ResultFilter.parse(criteria, trials), preferred, paging, headers, uri, layout);
     }
 
     @GET

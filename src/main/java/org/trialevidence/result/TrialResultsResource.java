@@ -55,7 +55,9 @@ public class TrialResultsResource {
     public Response list(@Parameter(description = "Trial id, acronym or alias", example = "SERENA-6") @PathParam("idOrAcronymOrAlias") String name,
                          @BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers, @Context UriInfo uri,
                          @Parameter(description = ResultLists.LAYOUT, example = "wide", schema = @Schema(enumeration = {"wide", "arms"}, defaultValue = "wide"))
-                         @QueryParam("layout") String layout) {
+                         @QueryParam("layout") String layout,
+                         @Parameter(description = PreferredResults.PARAMETER, example = "false", schema = @Schema(type = SchemaType.BOOLEAN))
+                         @QueryParam("preferred") String preferred) {
         if (criteria.trial != null && !criteria.trial.isEmpty()) {
             throw ProblemException.invalidParameter("trial", "The path names the trial; use /api/v1/results?trial=... for several.", null, null);
         }
@@ -64,6 +66,6 @@ public class TrialResultsResource {
         if (criteria.studyType == null || criteria.studyType.isEmpty()) {
             criteria.studyType = List.of(StudyTypes.EVERY_KIND);
         }
-        return lists.respond(ResultFilter.parse(criteria, trials), paging, headers, uri, layout);
+        return lists.respond(ResultFilter.parse(criteria, trials), preferred, paging, headers, uri, layout);
     }
 }
