@@ -19,7 +19,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 /**
  * The CSV form of a list (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or
  * line break). Column names are the JSON field paths; lists are joined with "; "; numbers are plain decimals; booleans
- * are true and false, which pandas and R both read as booleans without options.
+ * are TRUE and FALSE, the spelling both pandas and R's read.csv read as booleans without options (R 4.2 reads
+ * "true" as text).
  */
 public final class CsvColumns<T> {
     private final List<String> names = new ArrayList<>();
@@ -75,6 +76,8 @@ public final class CsvColumns<T> {
         String text;
         if (value == null) {
             text = "";
+        } else if (value instanceof Boolean bool) {
+            text = bool ? "TRUE" : "FALSE";
         } else if (value instanceof BigDecimal number) {
             text = number.toPlainString();
         } else if (value instanceof Collection<?> list) {

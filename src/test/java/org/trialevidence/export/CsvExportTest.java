@@ -43,7 +43,7 @@ class CsvExportTest {
         assertEquals("Camizestrant + same CDK4/6 inhibitor", row.get("experimental.label"));
         assertEquals("months", row.get("experimental.unit"));
         assertEquals("9.2", row.get("control.value"));
-        assertEquals("false", row.get("control.notReached"));
+        assertEquals("FALSE", row.get("control.notReached"), "R's read.csv and pandas read TRUE/FALSE as booleans");
         assertEquals("", row.get("other1.value"), "a two-arm trial fills no other arm");
         assertEquals("0.44", row.get("comparison.hazardRatio"));
         assertEquals("0.31", row.get("comparison.ciLower"));
