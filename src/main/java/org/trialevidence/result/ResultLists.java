@@ -28,11 +28,11 @@ public class ResultLists {
     @Inject
     PreferredResults preferredResults;
 
-    Response respond(ResultFilter query, String preferred, PageParams paging, HttpHeaders headers, UriInfo uri, String layout) {
-        ResultFilter filter = QueryValues.bool("preferred", preferred).orElse(false) ? query.only(preferredResults.ids(query)) : query;
+    Response respond(ResultFilter query, ResultListParams list, PageParams paging, HttpHeaders headers, UriInfo uri) {
+        ResultFilter filter = QueryValues.bool("preferred", list.preferred).orElse(false) ? query.only(preferredResults.ids(query)) : query;
         boolean csv = paging.csv(headers);
         PageRequest request = paging.pageRequest(csv);
-        if (armRows(layout, csv)) {
+        if (armRows(list.layout, csv)) {
             return ListResponses.respond(csv, request, uri, page -> {
                 Page<ResultView> found = results.search(filter, page);
                 return new Page<>(found.items().stream().flatMap(result -> ResultCsv.ArmRow.of(result).stream()).toList(),

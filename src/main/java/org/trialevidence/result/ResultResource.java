@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -50,12 +49,8 @@ public class ResultResource {
     @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
-                           @Context UriInfo uri,
-                           @Parameter(description = ResultLists.LAYOUT, example = "wide", schema = @Schema(enumeration = {"wide", "arms"}, defaultValue = "wide"))
-                           @QueryParam("layout") String layout,
-                           @Parameter(description = PreferredResults.PARAMETER, example = "false", schema = @Schema(type = SchemaType.BOOLEAN))
-                           @QueryParam("preferred") String preferred) {
-        return lists.respond(ResultFilter.parse(criteria, trials), preferred, paging, headers, uri, layout);
+                           @Context UriInfo uri, @BeanParam ResultListParams list) {
+        return lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
     }
 
     @GET

@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -54,10 +53,7 @@ public class TrialResultsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Parameter(description = "Trial id, acronym or alias", example = "SERENA-6") @PathParam("idOrAcronymOrAlias") String name,
                          @BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers, @Context UriInfo uri,
-                         @Parameter(description = ResultLists.LAYOUT, example = "wide", schema = @Schema(enumeration = {"wide", "arms"}, defaultValue = "wide"))
-                         @QueryParam("layout") String layout,
-                         @Parameter(description = PreferredResults.PARAMETER, example = "false", schema = @Schema(type = SchemaType.BOOLEAN))
-                         @QueryParam("preferred") String preferred) {
+                         @BeanParam ResultListParams list) {
         if (criteria.trial != null && !criteria.trial.isEmpty()) {
             throw ProblemException.invalidParameter("trial", "The path names the trial; use /api/v1/results?trial=... for several.", null, null);
         }
@@ -66,6 +62,6 @@ public class TrialResultsResource {
         if (criteria.studyType == null || criteria.studyType.isEmpty()) {
             criteria.studyType = List.of(StudyTypes.EVERY_KIND);
         }
-        return lists.respond(ResultFilter.parse(criteria, trials), preferred, paging, headers, uri, layout);
+        return lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
     }
 }
