@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,10 +47,11 @@ public class ContrastResource {
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers) {
+    public Response list(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
+                         @Context UriInfo uri) {
         boolean csv = paging.csv(headers);
         List<ContrastRow> rows = metaAnalyses.contrastRows(ResultFilter.parse(criteria, trials));
-        return ListResponses.respond(csv, paging.pageRequest(csv), page -> page(rows, page), rows::forEach, ContrastRow.CSV, "contrasts.csv");
+        return ListResponses.respond(csv, paging.pageRequest(csv), uri, page -> page(rows, page), rows::forEach, ContrastRow.CSV, "contrasts.csv");
     }
 
     private static Page<ContrastRow> page(List<ContrastRow> rows, PageRequest page) {

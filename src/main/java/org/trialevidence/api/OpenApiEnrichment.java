@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.trialevidence.seeding.SeedDataReader;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
+import org.trialevidence.analysis.PreferredSelection;
+import org.trialevidence.paging.PageHeaders;
 import org.trialevidence.vocabulary.Term;
 import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
@@ -102,6 +104,9 @@ public class OpenApiEnrichment implements OASFilter {
             String codes = VocabularyCatalog.get().of(kind).terms().stream().map(Term::code).collect(Collectors.joining(", "));
             parameter.setDescription(parameter.getDescription() + " Allowed codes: " + codes + ".");
         }
+        if ("preferred".equals(parameter.getName()) && parameter.getIn() == Parameter.In.QUERY) {
+            parameter.setDescription(parameter.getDescription() + " The rule:" + PreferredSelection.RULE);
+        }
         return parameter;
     }
 
@@ -126,6 +131,10 @@ public class OpenApiEnrichment implements OASFilter {
             if (json != null) {
                 json.addExample("real data", OASFactory.createExample().summary("Hazard ratios from the dataset, one with a 90% CI").value(read(request)));
             }
+        }
+        if (operation.getParameters() != null && operation.getResponses() != null && operation.getResponses().getAPIResponse("200") != null
+                && operation.getParameters().stream().anyMatch(parameter -> "page".equals(parameter.getName()) && parameter.getIn() == Parameter.In.QUERY)) {
+            PageHeaders.document(operation.getResponses().getAPIResponse("200"));
         }
         String example = operation.getOperationId() == null ? null : EXAMPLES.get(operation.getOperationId());
         if (example != null && operation.getResponses() != null && operation.getResponses().getAPIResponse("200") != null) {

@@ -11,21 +11,39 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.StreamingOutput;
 
 /**
  * The CSV form of a list (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or
- * line break). Column names are the JSON field paths; lists are joined with "; "; numbers are plain decimals.
+ * line break). Column names are the JSON field paths; lists are joined with "; "; numbers are plain decimals; booleans
+ * are TRUE and FALSE, the spelling both pandas and R's read.csv read as booleans without options (R 4.2 reads
+ * "true" as text).
  */
 public final class CsvColumns<T> {
     private final List<String> names = new ArrayList<>();
     private final List<Function<T, Object>> values = new ArrayList<>();
 
+    /** Names R's read.csv (check.names) and pandas keep unchanged: no brackets, spaces or other marks to rewrite. */
+    private static final Pattern PORTABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._]*");
+
     public CsvColumns<T> add(String name, Function<T, Object> value) {
+        if (!PORTABLE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("CSV column '" + name + "' would be renamed by R or pandas");
+        }
         names.add(name);
         values.add(value);
+        return this;
+    }
+
+    /** Every column of another shape, read from the part of this row it describes. */
+    public <S> CsvColumns<T> addAll(CsvColumns<S> other, Function<T, S> part) {
+        for (int i = 0; i < other.names.size(); i++) {
+            Function<S, Object> value = other.values.get(i);
+            add(other.names.get(i), row -> value.apply(part.apply(row)));
+        }
         return this;
     }
 
@@ -58,6 +76,8 @@ public final class CsvColumns<T> {
         String text;
         if (value == null) {
             text = "";
+        } else if (value instanceof Boolean bool) {
+            text = bool ? "TRUE" : "FALSE";
         } else if (value instanceof BigDecimal number) {
             text = number.toPlainString();
         } else if (value instanceof Collection<?> list) {

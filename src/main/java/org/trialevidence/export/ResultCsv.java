@@ -4,16 +4,34 @@ import org.trialevidence.contrast.Contrast;
 import org.trialevidence.contrast.ContrastTerm;
 import org.trialevidence.result.ResultView;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
-/** The CSV columns of a result: its JSON fields flattened, arms as arms[0] to arms[3]. */
+/**
+ * The CSV shapes of results. Wide (one row per result): its JSON fields flattened, the arms as experimental.*,
+ * control.* and other1.* to other4.*. Long (layout=arms): one row per arm. Column names hold only letters, digits and
+ * dots, so that R's read.csv and pandas keep them as they are.
+ */
 public final class ResultCsv {
-    /** The schema limits a result to this many arms. */
+    /** The schema limits a result to this many arms; all of them may be neither the experimental nor the control arm. */
     static final int ARMS = 4;
+    private static final List<String> ROLES = List.of("experimental", "control");
+    /** Arm columns are named by the arm's role in the result, never by position (in some results the first arm is the control). */
+    static final List<String> SLOTS = slotNames();
     public static final CsvColumns<ResultView> COLUMNS = columns();
 
     private ResultCsv() {
+    }
+
+    private static List<String> slotNames() {
+        List<String> names = new ArrayList<>(ROLES);
+        for (int other = 1; other <= ARMS; other++) {
+            names.add("other" + other);
+        }
+        return List.copyOf(names);
     }
 
     private static CsvColumns<ResultView> columns() {
@@ -32,19 +50,18 @@ public final class ResultCsv {
                 .add("analysis.type", r -> r.analysis().type())
                 .add("analysis.assessor", r -> r.analysis().assessor())
                 .add("biomarkers", ResultView::biomarkers);
-        for (int i = 0; i < ARMS; i++) {
-            String prefix = "arms[" + i + "].";
-            columns.add(prefix + "arm", arm(i, ResultView.ArmResult::arm))
-                    .add(prefix + "label", arm(i, ResultView.ArmResult::label))
-                    .add(prefix + "role", arm(i, ResultView.ArmResult::role))
-                    .add(prefix + "drugs", arm(i, ResultView.ArmResult::drugs))
-                    .add(prefix + "measure", arm(i, ResultView.ArmResult::measure))
-                    .add(prefix + "value", arm(i, ResultView.ArmResult::value))
-                    .add(prefix + "unit", arm(i, ResultView.ArmResult::unit))
-                    .add(prefix + "notReached", arm(i, ResultView.ArmResult::notReached))
-                    .add(prefix + "ciLower", arm(i, ResultView.ArmResult::ciLower))
-                    .add(prefix + "ciUpper", arm(i, ResultView.ArmResult::ciUpper))
-                    .add(prefix + "patients", arm(i, ResultView.ArmResult::patients));
+        for (String slot : SLOTS) {
+            columns.add(slot + ".arm", arm(slot, ResultView.ArmResult::arm))
+                    .add(slot + ".label", arm(slot, ResultView.ArmResult::label))
+                    .add(slot + ".role", arm(slot, ResultView.ArmResult::role))
+                    .add(slot + ".drugs", arm(slot, ResultView.ArmResult::drugs))
+                    .add(slot + ".measure", arm(slot, ResultView.ArmResult::measure))
+                    .add(slot + ".value", arm(slot, ResultView.ArmResult::value))
+                    .add(slot + ".unit", arm(slot, ResultView.ArmResult::unit))
+                    .add(slot + ".notReached", arm(slot, ResultView.ArmResult::notReached))
+                    .add(slot + ".ciLower", arm(slot, ResultView.ArmResult::ciLower))
+                    .add(slot + ".ciUpper", arm(slot, ResultView.ArmResult::ciUpper))
+                    .add(slot + ".patients", arm(slot, ResultView.ArmResult::patients));
         }
         return columns
                 .add("comparison.experimentalArm", comparison(ResultView.Comparison::experimentalArm))
@@ -81,12 +98,61 @@ public final class ResultCsv {
                 .add("source.excerpt", r -> r.source().excerpt());
     }
 
-    private static Function<ResultView, Object> arm(int index, Function<ResultView.ArmResult, Object> field) {
+    private static Function<ResultView, Object> arm(String slot, Function<ResultView.ArmResult, Object> field) {
         return result -> {
-            List<ResultView.ArmResult> arms = result.arms();
-            return index < arms.size() ? field.apply(arms.get(index)) : null;
+            ResultView.ArmResult arm = slots(result).get(slot);
+            return arm == null ? null : field.apply(arm);
         };
     }
+
+    /**
+     * The result's arms by column slot: the first arm whose role is experimental, the first whose role is control,
+     * and every other arm in the result's order as other1, other2, ... (a second experimental arm of a three-arm
+     * trial is other1, its role column says experimental).
+     */
+    static Map<String, ResultView.ArmResult> slots(ResultView result) {
+        Map<String, ResultView.ArmResult> slots = new HashMap<>();
+        int others = 0;
+        for (ResultView.ArmResult arm : result.arms()) {
+            if (ROLES.contains(arm.role()) && !slots.containsKey(arm.role())) {
+                slots.put(arm.role(), arm);
+            } else {
+                slots.put("other" + ++others, arm);
+            }
+        }
+        return slots;
+    }
+
+    /** layout=arms: one row per arm of a result, in the result's order. */
+    public record ArmRow(ResultView result, ResultView.ArmResult arm) {
+        public static List<ArmRow> of(ResultView result) {
+            return result.arms().stream().map(arm -> new ArmRow(result, arm)).toList();
+        }
+    }
+
+    /** The long shape: the value of one arm with the result's identity, and the source that prints it. */
+    public static final CsvColumns<ArmRow> ARM_ROWS = new CsvColumns<ArmRow>()
+            .add("resultId", row -> row.result().id())
+            .add("trial", row -> row.result().trial().acronym())
+            .add("trialId", row -> row.result().trial().id())
+            .add("endpoint", row -> row.result().endpoint())
+            .add("timepoint", row -> row.result().timepoint())
+            .add("population", row -> row.result().population().label())
+            .add("populationType", row -> row.result().population().type())
+            .add("arm", row -> row.arm().arm())
+            .add("label", row -> row.arm().label())
+            .add("role", row -> row.arm().role())
+            .add("drugs", row -> row.arm().drugs())
+            .add("measure", row -> row.arm().measure())
+            .add("value", row -> row.arm().value())
+            .add("unit", row -> row.arm().unit())
+            .add("notReached", row -> row.arm().notReached())
+            .add("ciLower", row -> row.arm().ciLower())
+            .add("ciUpper", row -> row.arm().ciUpper())
+            .add("patients", row -> row.arm().patients())
+            .add("source.document", row -> row.result().source().document())
+            .add("source.location", row -> row.result().source().location())
+            .add("source.excerpt", row -> row.result().source().excerpt());
 
     private static Function<ResultView, Object> contrast(Function<Contrast, Object> field) {
         return result -> result.comparison() == null || result.comparison().contrast() == null ? null : field.apply(result.comparison().contrast());

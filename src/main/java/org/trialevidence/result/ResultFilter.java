@@ -34,7 +34,8 @@ public record ResultFilter(
         Optional<BigDecimal> maxHazardRatio,
         Optional<Boolean> conflicting,
         Set<String> studyTypes,
-        Sort sort) {
+        Sort sort,
+        Optional<Set<String>> resultIds) {
 
     static final List<String> POPULATION_TYPES = List.of("itt", "subgroup");
     static final List<String> EFFECT_MEASURES = List.of("HR", "OR", "RR");
@@ -61,7 +62,14 @@ public record ResultFilter(
                 QueryValues.positiveNumber("maxHazardRatio", query.maxHazardRatio),
                 QueryValues.bool("conflicting", query.conflicting),
                 studyTypes(query.studyType),
-                Sort.parse(query.sort, "trial", SORT_KEYS));
+                Sort.parse(query.sort, "trial", SORT_KEYS),
+                Optional.empty());
+    }
+
+    /** The same query narrowed to the given results (e.g. those an analysis chose among its matches). */
+    public ResultFilter only(Set<String> ids) {
+        return new ResultFilter(trialIds, endpoints, settings, biomarkers, arms, drugs, drugClasses, added, comparators, populationType,
+                effectMeasures, significant, maxHazardRatio, conflicting, studyTypes, sort, Optional.of(Set.copyOf(ids)));
     }
 
     /**

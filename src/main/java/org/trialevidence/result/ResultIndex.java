@@ -207,6 +207,7 @@ final class ResultIndex {
         for (ResultFilter.ArmMatch arm : filter.arms()) {
             keep(rows, row -> armMatches(row, arm));
         }
+        filter.resultIds().ifPresent(only -> keep(rows, row -> only.contains(ids[row])));
         return rows;
     }
 

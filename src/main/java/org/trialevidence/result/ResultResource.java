@@ -4,21 +4,25 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.api.RawJson;
 import org.trialevidence.errors.Problem;
-import org.trialevidence.export.ListResponses;
-import org.trialevidence.export.ResultCsv;
+import org.trialevidence.errors.ProblemException;
 import org.trialevidence.paging.PageParams;
+
 import org.trialevidence.trial.TrialLookup;
 
 @Path("/api/v1/results")
@@ -29,22 +33,34 @@ public class ResultResource {
     ResultService results;
     @Inject
     TrialLookup trials;
+    @Inject
+    ResultLists lists;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
     @Operation(operationId = "searchResults", summary = "Query results",
             description = "Filters combine with AND; a repeated parameter means OR. Values match case-insensitively through aliases, and umbrella terms match their children. Unknown parameters or values are rejected with application/problem+json. "
-                    + "CSV (format=csv or Accept: text/csv) has the JSON fields as columns, arms flattened as arms[0] to arms[3]; size=all streams every match.")
+                    + "CSV (format=csv or Accept: text/csv) has the JSON fields as columns, the arms named by role (experimental.value, control.value,"
+                    + " other1.value, ...); layout=arms gives one row per arm. size=all streams every match; any other CSV answer is one page and"
+                    + " says so in its headers (X-Page, X-Total-Count, Link).")
     @APIResponse(responseCode = "200", description = "A page of results, or CSV rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultPage.class)),
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers) {
-        boolean csv = paging.csv(headers);
-        ResultFilter filter = ResultFilter.parse(criteria, trials);
-        return ListResponses.respond(csv, paging.pageRequest(csv), page -> results.searchJson(filter, page),
-                page -> results.search(filter, page), row -> results.forEach(filter, row), ResultCsv.COLUMNS, "results.csv");
+    public Response search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
+                           @Context UriInfo uri, @BeanParam ResultListParams list) {
+        return lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getResult", summary = "One result", description = "A result by its id (as in the id field of /api/v1/results), whatever the case.")
+    @APIResponse(responseCode = "200", description = "The result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultView.class)))
+    @APIResponse(responseCode = "404", description = "No result has that id; the nearest ids are suggested",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RawJson get(@Parameter(description = "Result id", example = "serena-6-pfs-itt") @PathParam("id") String id) {
+        return results.json(id).orElseThrow(() -> ProblemException.notFound("id", "No result has the id '" + id + "'.", results.nearest(id)));
     }
 
     /** Names the page type for OpenAPI (generic records are not described by their type parameter). */

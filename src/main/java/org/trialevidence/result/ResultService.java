@@ -19,10 +19,14 @@ import org.trialevidence.paging.PageRequest;
 import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.trial.Arm;
 import org.trialevidence.trial.Trial;
+import org.trialevidence.vocabulary.Spelling;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.math.BigDecimal;
 import java.util.TreeSet;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -137,6 +141,27 @@ public class ResultService {
         PageRows found = pageRows(filter, page);
         ResultIndex current = found.index();
         return Page.of(jsonOf(current, found.rows()), page, found.total());
+    }
+
+    /** One result by its id, whatever the case. */
+    public Optional<RawJson> json(String id) {
+        ResultIndex current = index();
+        String wanted = id.strip();
+        for (int row = 0; row < current.ids.length; row++) {
+            if (current.ids[row].equalsIgnoreCase(wanted)) {
+                return Optional.of(jsonOf(current, List.of(row)).get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The ids closest to an unknown one, for the 404's suggestions: same beginning first, then by spelling distance. */
+    public List<String> nearest(String id) {
+        String wanted = id.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(index().ids)
+                .sorted(Comparator.comparingInt((String candidate) -> candidate.startsWith(wanted) || wanted.startsWith(candidate) ? 0 : 1)
+                        .thenComparingInt(candidate -> Spelling.distance(candidate, wanted)))
+                .limit(3).toList();
     }
 
     private RawJson json(ResultView view) {

@@ -17,8 +17,16 @@ public class TrialLookup {
     TrialService trials;
 
     public RawJson get(String parameter, String name) {
-        return trials.json(name).orElseThrow(() -> ProblemException.notFound(parameter,
-                "No trial is named '" + name + "' (by id, acronym or alias).", trials.nearest(name)));
+        return trials.json(name).orElseThrow(() -> notFound(parameter, name));
+    }
+
+    /** The id of the trial a path names; unknown is 404 with the nearest names, as for the trial itself. */
+    public String id(String parameter, String name) {
+        return trials.idOf(name).orElseThrow(() -> notFound(parameter, name));
+    }
+
+    private ProblemException notFound(String parameter, String name) {
+        return ProblemException.notFound(parameter, "No trial is named '" + name + "' (by id, acronym or alias).", trials.nearest(name));
     }
 
     /** The ids of the named trials, for a filter; an unknown name is an error, not an empty answer. */

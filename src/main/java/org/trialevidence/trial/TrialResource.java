@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,10 +43,11 @@ public class TrialResource {
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@BeanParam TrialCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers) {
+    public Response list(@BeanParam TrialCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
+                         @Context UriInfo uri) {
         boolean csv = paging.csv(headers);
         TrialFilter filter = trials.filter(criteria);
-        return ListResponses.respond(csv, paging.pageRequest(csv), page -> trials.search(filter, page),
+        return ListResponses.respond(csv, paging.pageRequest(csv), uri, page -> trials.search(filter, page),
                 row -> trials.forEach(filter, row), TrialCsv.COLUMNS, "trials.csv");
     }
 

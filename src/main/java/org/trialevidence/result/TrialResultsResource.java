@@ -1,0 +1,67 @@
+package org.trialevidence.result;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemException;
+import org.trialevidence.paging.PageParams;
+import org.trialevidence.trial.StudyTypes;
+import org.trialevidence.trial.TrialLookup;
+
+import java.util.List;
+
+/**
+ * A trial's results under the trial's own URL. Lives with the results (which depend on trials, not the reverse); its
+ * path is longer than /api/v1/trials, so it is matched before the trial resource.
+ */
+@Path("/api/v1/trials/{idOrAcronymOrAlias}/results")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Trials")
+public class TrialResultsResource {
+    @Inject
+    TrialLookup trials;
+    @Inject
+    ResultLists lists;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
+    @Operation(operationId = "listTrialResults", summary = "A trial's results",
+            description = "The results of one trial (found by id, acronym or alias, as for /api/v1/trials/{idOrAcronymOrAlias}), of every study type,"
+                    + " with the other filters, paging and CSV shapes of /api/v1/results.")
+    @APIResponse(responseCode = "200", description = "A page of the trial's results, or CSV rows",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultResource.ResultPage.class)),
+                    @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No trial has that name; the nearest names are suggested",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@Parameter(description = "Trial id, acronym or alias", example = "SERENA-6") @PathParam("idOrAcronymOrAlias") String name,
+                         @BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers, @Context UriInfo uri,
+                         @BeanParam ResultListParams list) {
+        if (criteria.trial != null && !criteria.trial.isEmpty()) {
+            throw ProblemException.invalidParameter("trial", "The path names the trial; use /api/v1/results?trial=... for several.", null, null);
+        }
+        criteria.trial = List.of(trials.id("idOrAcronymOrAlias", name));
+        // The trial's results whatever the kind of study it is (a cohort's results are not hidden behind studyType=).
+        if (criteria.studyType == null || criteria.studyType.isEmpty()) {
+            criteria.studyType = List.of(StudyTypes.EVERY_KIND);
+        }
+        return lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
+    }
+}
