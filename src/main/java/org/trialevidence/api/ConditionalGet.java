@@ -39,10 +39,16 @@ public class ConditionalGet {
         request.setProperty(EntityTag.class.getName(), tag);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
-            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).header(HttpHeaders.VARY, VARY).build();
         }
         return null;
     }
+
+    /**
+     * What a cached answer depends on besides its URL: the representation (Accept), its compression (Accept-Encoding)
+     * and the CORS headers, which echo the Origin.
+     */
+    static final String VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING + ", Origin";
 
     @ServerResponseFilter
     public void tagAnswer(ContainerRequestContext request, ContainerResponseContext response) {
@@ -50,7 +56,7 @@ public class ConditionalGet {
         if (tag != null && response.getStatus() == 200) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-            response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            response.getHeaders().putSingle(HttpHeaders.VARY, VARY);
         }
     }
 
