@@ -24,6 +24,8 @@ import java.util.List;
 public class HttpLayerProblems {
     /** Ahead of Quarkus' body-size check and its CORS filter; behind only its own first handlers (headers, access log). */
     private static final int ORDER = Integer.MIN_VALUE + 1;
+    /** POST endpoints that change nothing: a page on another origin may call them. */
+    private static final java.util.Set<String> READ_ONLY_POSTS = java.util.Set.of("/api/v1/meta-analysis");
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
@@ -45,14 +47,30 @@ public class HttpLayerProblems {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
             respond(context, new Problem(Problem.TYPE_BASE + "body-too-large", "Content too large", 413, "The request body is "
                     + declared + " bytes; at most " + maxBodySize.asLongValue() + " are accepted.", request.path(), "Content-Length", null, null));
-        } else if (origin != null && !crossOriginMethods.contains(request.method().name())) {
+        } else if (origin != null && !allowedAcrossOrigins(request)) {
             // As Quarkus' CORS filter decides: a request that carries an Origin is held to the CORS methods, whatever the origin.
             respond(context, new Problem(Problem.TYPE_BASE + "cross-origin-refused", "Cross-origin request refused", 403, "A request from a browser page (Origin "
-                    + origin + ") may only read from this API; " + request.method().name() + " is not among the methods CORS allows.",
-                    request.path(), "Origin", crossOriginMethods, null));
+                    + origin + ") may only read from this API: GET, HEAD, OPTIONS, and POST to " + String.join(", ", READ_ONLY_POSTS) + "; "
+                    + request.method().name() + " " + request.path() + " is refused.", request.path(), "Origin", crossOriginMethods, null));
         } else {
             context.next();
         }
+    }
+
+    /**
+     * CORS allows POST for the analyses that only read (pooling studies sent in the body); every other POST, and every
+     * preflight that announces one, is a write and stays refused for pages on other origins.
+     */
+    private boolean allowedAcrossOrigins(HttpServerRequest request) {
+        String method = request.method().name();
+        if ("OPTIONS".equals(method)) {
+            String announced = request.getHeader("Access-Control-Request-Method");
+            return announced == null || !"POST".equalsIgnoreCase(announced.strip()) || READ_ONLY_POSTS.contains(request.path());
+        }
+        if ("POST".equals(method)) {
+            return READ_ONLY_POSTS.contains(request.path());
+        }
+        return crossOriginMethods.contains(method);
     }
 
     /** The Content-Length sent, or -1 (none, chunked, or not a number: Vert.x rejects the last). */

@@ -47,6 +47,20 @@ class HttpLimitsTest {
         given().header("Origin", "https://evil.example").delete("/api/v1/trials/serena-6").then().statusCode(403).contentType(PROBLEM);
         given().header("Origin", "https://evil.example").get("/api/v1/trials/serena-6").then().statusCode(200);
         given().contentType("application/json").body("{}").put("/api/v1/trials/serena-6").then().statusCode(401);
+        given().header("Origin", "https://evil.example").header("Authorization", "Bearer " + TestTokens.curator("mallory"))
+                .contentType("application/json").body("{}").queryParam("reason", "r").post("/api/v1/trials").then().statusCode(403).contentType(PROBLEM);
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").options("/api/v1/trials")
+                .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void aPageOnAnotherOriginMayPoolStudies() {
+        given().header("Origin", "https://analyst.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").options("/api/v1/meta-analysis")
+                .then().statusCode(200).header("Access-Control-Allow-Methods", containsString("POST"));
+        given().header("Origin", "https://analyst.example").contentType("application/json")
+                .body("{\"studies\": [{\"hazardRatio\": 0.5, \"ciLower\": 0.3, \"ciUpper\": 0.8}, {\"hazardRatio\": 0.6, \"ciLower\": 0.4, \"ciUpper\": 0.9}]}")
+                .post("/api/v1/meta-analysis").then().statusCode(200).header("Access-Control-Allow-Origin", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
