@@ -30,7 +30,7 @@ import java.util.List;
  * A trial's results under the trial's own URL. Lives with the results (which depend on trials, not the reverse); its
  * path is longer than /api/v1/trials, so it is matched before the trial resource.
  */
-@Path("/api/v1/trials/{idOrAcronymOrAlias}/results")
+@Path("/api/v1/trials/{id}/results")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Trials")
 public class TrialResultsResource {
@@ -42,7 +42,7 @@ public class TrialResultsResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
     @Operation(operationId = "listTrialResults", summary = "A trial's results",
-            description = "The results of one trial (found by id, acronym or alias, as for /api/v1/trials/{idOrAcronymOrAlias}), of every study type,"
+            description = "The results of one trial (found by id, acronym or alias, as for /api/v1/trials/{id}), of every study type,"
                     + " with the other filters, paging and CSV shapes of /api/v1/results.")
     @APIResponse(responseCode = "200", description = "A page of the trial's results, or CSV rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultResource.ResultPage.class)),
@@ -51,13 +51,13 @@ public class TrialResultsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No trial has that name; the nearest names are suggested",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@Parameter(description = "Trial id, acronym or alias", example = "SERENA-6") @PathParam("idOrAcronymOrAlias") String name,
+    public Response list(@Parameter(description = "Trial id, acronym or alias", example = "SERENA-6") @PathParam("id") String name,
                          @BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers, @Context UriInfo uri,
                          @BeanParam ResultListParams list) {
         if (criteria.trial != null && !criteria.trial.isEmpty()) {
             throw ProblemException.invalidParameter("trial", "The path names the trial; use /api/v1/results?trial=... for several.", null, null);
         }
-        criteria.trial = List.of(trials.id("idOrAcronymOrAlias", name));
+        criteria.trial = List.of(trials.id("id", name));
         // The trial's results whatever the kind of study it is (a cohort's results are not hidden behind studyType=).
         if (criteria.studyType == null || criteria.studyType.isEmpty()) {
             criteria.studyType = List.of(StudyTypes.EVERY_KIND);

@@ -42,7 +42,7 @@ class ResultUrlsTest {
         given().queryParam("endpoint", "PFS").get("/api/v1/trials/serena-6/results").then().statusCode(200)
                 .body("items.id", equalTo(List.of("serena-6-pfs-itt")));
         given().get("/api/v1/trials/serena-66/results").then().statusCode(404).contentType("application/problem+json")
-                .body("parameter", equalTo("idOrAcronymOrAlias")).body("nearestValues", hasItem("SERENA-6"));
+                .body("parameter", equalTo("id")).body("nearestValues", hasItem("SERENA-6"));
         given().queryParam("trial", "PALOMA-3").get("/api/v1/trials/serena-6/results").then().statusCode(400).body("parameter", equalTo("trial"));
     }
 
