@@ -43,10 +43,14 @@ public class ResultLists {
                 page -> results.search(filter, page), row -> results.forEach(filter, row), ResultCsv.COLUMNS, "results.csv");
     }
 
-    /** Whether the long shape was asked for; it has no JSON form, so asking for it with JSON is an error rather than ignored. */
+    /**
+     * Whether the long shape was asked for; it has no JSON form, so asking for it with JSON is an error rather than
+     * ignored. The wide shape is the JSON one (an item per result), so layout=wide answers JSON as asked (Swagger UI
+     * sends the default).
+     */
     private static boolean armRows(String layout, boolean csv) {
         String chosen = QueryValues.oneOf("layout", layout == null ? null : List.of(layout), LAYOUTS).stream().findFirst().orElse("wide");
-        if (!csv && layout != null) {
+        if (!csv && "arms".equals(chosen)) {
             throw ProblemException.invalidParameter("layout", "layout shapes CSV rows; ask for CSV (format=csv or Accept: text/csv) or leave it out.",
                     LAYOUTS, null);
         }

@@ -91,6 +91,8 @@ class CsvExportTest {
         }
         given().queryParam("trial", "SERENA-6").queryParam("layout", "arms").get("/api/v1/results").then().statusCode(400)
                 .body("parameter", equalTo("layout"));
+        given().queryParam("trial", "SERENA-6").queryParam("layout", "wide").get("/api/v1/results").then().statusCode(200)
+                .body("items[0].trial.acronym", equalTo("SERENA-6"));
         given().queryParam("format", "csv").queryParam("layout", "tall").get("/api/v1/results").then().statusCode(400)
                 .body("parameter", equalTo("layout")).body("allowedValues", equalTo(List.of("wide", "arms")));
     }
