@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.errors.Problem;
-import org.trialevidence.export.ListResponses;
+import org.trialevidence.paging.ListResponses;
+import org.trialevidence.paging.ListSource;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageParams;
 import org.trialevidence.paging.PageRequest;
@@ -34,6 +35,8 @@ public class ContrastResource {
     MetaAnalysisService metaAnalyses;
     @Inject
     TrialLookup trials;
+    @Inject
+    ListResponses responses;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
@@ -49,15 +52,8 @@ public class ContrastResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                          @Context UriInfo uri) {
-        boolean csv = paging.csv(headers);
         List<ContrastRow> rows = metaAnalyses.contrastRows(ResultFilter.parse(criteria, trials));
-        return ListResponses.respond(csv, paging.pageRequest(csv), uri, page -> page(rows, page), rows::forEach, ContrastRow.CSV, "contrasts.csv");
-    }
-
-    private static Page<ContrastRow> page(List<ContrastRow> rows, PageRequest page) {
-        int from = (int) Math.min(rows.size(), (long) page.offset());
-        int to = (int) Math.min(rows.size(), (long) from + page.size());
-        return Page.of(rows.subList(from, to), page, rows.size());
+        return responses.respond(ListSource.of(rows, ContrastRow.CSV, "contrasts.csv", ContrastRow.class), paging, headers, uri);
     }
 
     /** Names the page type for OpenAPI. */

@@ -1,7 +1,7 @@
 package org.trialevidence.analysis;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.trialevidence.export.CsvColumns;
+import org.trialevidence.paging.CsvColumns;
 
 import java.math.BigDecimal;
 

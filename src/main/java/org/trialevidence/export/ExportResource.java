@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.paging.PageParams;
 import org.trialevidence.result.ResultCriteria;
+import org.trialevidence.result.ResultCsv;
 import org.trialevidence.result.ResultFilter;
 import org.trialevidence.result.ResultService;
 import org.trialevidence.result.ResultView;

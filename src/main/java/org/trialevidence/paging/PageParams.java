@@ -19,6 +19,10 @@ public class PageParams extends Representation {
     @Parameter(description = "Items per page, 1 to 200; for CSV also 'all' (every match, streamed).", example = "20", schema = @Schema(type = SchemaType.STRING, defaultValue = "20"))
     public String size;
 
+    @QueryParam(FieldSelection.PARAMETER)
+    @Parameter(description = FieldSelection.DESCRIPTION)
+    public List<String> fields;
+
     public PageRequest pageRequest(boolean csv) {
         if (size != null && "all".equalsIgnoreCase(size.strip())) {
             if (!csv) {

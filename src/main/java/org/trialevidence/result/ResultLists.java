@@ -6,14 +6,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.trialevidence.errors.ProblemException;
-import org.trialevidence.export.ListResponses;
-import org.trialevidence.export.ResultCsv;
+import org.trialevidence.paging.CsvColumns;
+import org.trialevidence.paging.ListResponses;
+import org.trialevidence.paging.ListSource;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageParams;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.paging.QueryValues;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** A list of results as JSON or CSV (wide or one row per arm): the answer of /api/v1/results and of a trial's results. */
 @ApplicationScoped
@@ -27,20 +29,88 @@ public class ResultLists {
     ResultService results;
     @Inject
     PreferredResults preferredResults;
+    @Inject
+    ListResponses responses;
 
     Response respond(ResultFilter query, ResultListParams list, PageParams paging, HttpHeaders headers, UriInfo uri) {
         ResultFilter filter = QueryValues.bool("preferred", list.preferred).orElse(false) ? query.only(preferredResults.ids(query)) : query;
-        boolean csv = paging.csv(headers);
-        PageRequest request = paging.pageRequest(csv);
-        if (armRows(list.layout, csv)) {
-            return ListResponses.respond(csv, request, uri, page -> {
-                Page<ResultView> found = results.search(filter, page);
-                return new Page<>(found.items().stream().flatMap(result -> ResultCsv.ArmRow.of(result).stream()).toList(),
-                        found.page(), found.size(), found.totalItems(), found.totalPages());
-            }, row -> results.forEach(filter, result -> ResultCsv.ArmRow.of(result).forEach(row)), ResultCsv.ARM_ROWS, "result-arms.csv");
+        ListSource<?> rows = armRows(list.layout, paging.csv(headers)) ? new ArmRows(filter) : new Results(filter);
+        return responses.respond(rows, paging, headers, uri);
+    }
+
+    /** One item per result; JSON pages are pasted from the JSON the read model keeps. */
+    private final class Results implements ListSource<ResultView> {
+        private final ResultFilter filter;
+
+        Results(ResultFilter filter) {
+            this.filter = filter;
         }
-        return ListResponses.respond(csv, request, uri, page -> results.searchJson(filter, page),
-                page -> results.search(filter, page), row -> results.forEach(filter, row), ResultCsv.COLUMNS, "results.csv");
+
+        @Override
+        public Page<ResultView> page(PageRequest request) {
+            return results.search(filter, request);
+        }
+
+        @Override
+        public Page<?> jsonPage(PageRequest request) {
+            return results.searchJson(filter, request);
+        }
+
+        @Override
+        public void forEach(Consumer<ResultView> item) {
+            results.forEach(filter, item);
+        }
+
+        @Override
+        public CsvColumns<ResultView> csvColumns() {
+            return ResultCsv.COLUMNS;
+        }
+
+        @Override
+        public String csvFileName() {
+            return "results.csv";
+        }
+
+        @Override
+        public Class<?> jsonItemType() {
+            return ResultView.class;
+        }
+    }
+
+    /** layout=arms: one CSV row per arm; pages still count results, so a page holds every row of each. */
+    private final class ArmRows implements ListSource<ResultCsv.ArmRow> {
+        private final ResultFilter filter;
+
+        ArmRows(ResultFilter filter) {
+            this.filter = filter;
+        }
+
+        @Override
+        public Page<ResultCsv.ArmRow> page(PageRequest request) {
+            Page<ResultView> found = results.search(filter, request);
+            return new Page<>(found.items().stream().flatMap(result -> ResultCsv.ArmRow.of(result).stream()).toList(),
+                    found.page(), found.size(), found.totalItems(), found.totalPages());
+        }
+
+        @Override
+        public void forEach(Consumer<ResultCsv.ArmRow> item) {
+            results.forEach(filter, result -> ResultCsv.ArmRow.of(result).forEach(item));
+        }
+
+        @Override
+        public CsvColumns<ResultCsv.ArmRow> csvColumns() {
+            return ResultCsv.ARM_ROWS;
+        }
+
+        @Override
+        public String csvFileName() {
+            return "result-arms.csv";
+        }
+
+        @Override
+        public Class<?> jsonItemType() {
+            return ResultCsv.ArmRow.class;
+        }
     }
 
     /**

@@ -20,8 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.errors.Problem;
-import org.trialevidence.export.ListResponses;
-import org.trialevidence.export.TrialCsv;
+import org.trialevidence.paging.ListResponses;
 import org.trialevidence.paging.PageParams;
 
 import java.util.List;
@@ -34,6 +33,8 @@ public class TrialResource {
     TrialService trials;
     @Inject
     TrialLookup lookup;
+    @Inject
+    ListResponses responses;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
@@ -45,10 +46,7 @@ public class TrialResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@BeanParam TrialCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                          @Context UriInfo uri) {
-        boolean csv = paging.csv(headers);
-        TrialFilter filter = trials.filter(criteria);
-        return ListResponses.respond(csv, paging.pageRequest(csv), uri, page -> trials.search(filter, page),
-                row -> trials.forEach(filter, row), TrialCsv.COLUMNS, "trials.csv");
+        return responses.respond(new TrialList(trials, trials.filter(criteria)), paging, headers, uri);
     }
 
     @GET

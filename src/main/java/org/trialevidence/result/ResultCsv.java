@@ -1,8 +1,8 @@
-package org.trialevidence.export;
+package org.trialevidence.result;
 
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.contrast.ContrastTerm;
-import org.trialevidence.result.ResultView;
+import org.trialevidence.paging.CsvColumns;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
-package org.trialevidence.export;
+package org.trialevidence.trial;
 
-import org.trialevidence.trial.TrialSummaryView;
+import org.trialevidence.paging.CsvColumns;
 
 /** The CSV columns of a trial-list item, named as its JSON fields. */
 public final class TrialCsv {

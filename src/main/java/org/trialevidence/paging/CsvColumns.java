@@ -1,4 +1,4 @@
-package org.trialevidence.export;
+package org.trialevidence.paging;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -8,9 +8,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -49,6 +52,29 @@ public final class CsvColumns<T> {
 
     public List<String> names() {
         return List.copyOf(names);
+    }
+
+    /** The paths fields= may name in this CSV: every column, and every dotted prefix of one (experimental for experimental.*). */
+    public List<String> paths() {
+        Set<String> paths = new LinkedHashSet<>();
+        for (String name : names) {
+            for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+                paths.add(name.substring(0, dot));
+            }
+            paths.add(name);
+        }
+        return List.copyOf(paths);
+    }
+
+    /** The columns whose names pass the test, in their order. */
+    public CsvColumns<T> only(Predicate<String> kept) {
+        CsvColumns<T> chosen = new CsvColumns<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (kept.test(names.get(i))) {
+                chosen.add(names.get(i), values.get(i));
+            }
+        }
+        return chosen;
     }
 
     /** A response body that writes the header, then every item the producer hands over, as it comes. */

@@ -1,0 +1,36 @@
+package org.trialevidence.trial;
+
+import org.trialevidence.paging.CsvColumns;
+import org.trialevidence.paging.ListSource;
+import org.trialevidence.paging.Page;
+import org.trialevidence.paging.PageRequest;
+
+import java.util.function.Consumer;
+
+/** The trials a filter matches, as a list endpoint pages them. */
+record TrialList(TrialService trials, TrialFilter filter) implements ListSource<TrialSummaryView> {
+    @Override
+    public Page<TrialSummaryView> page(PageRequest request) {
+        return trials.search(filter, request);
+    }
+
+    @Override
+    public void forEach(Consumer<TrialSummaryView> item) {
+        trials.forEach(filter, item);
+    }
+
+    @Override
+    public CsvColumns<TrialSummaryView> csvColumns() {
+        return TrialCsv.COLUMNS;
+    }
+
+    @Override
+    public String csvFileName() {
+        return "trials.csv";
+    }
+
+    @Override
+    public Class<?> jsonItemType() {
+        return TrialSummaryView.class;
+    }
+}
