@@ -20,7 +20,7 @@ public class PageParams extends Representation {
     public String size;
 
     @QueryParam(FieldSelection.PARAMETER)
-    @Parameter(description = FieldSelection.DESCRIPTION)
+    @Parameter(description = FieldSelection.DESCRIPTION, example = "id")
     public List<String> fields;
 
     public PageRequest pageRequest(boolean csv) {

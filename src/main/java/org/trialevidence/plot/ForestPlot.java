@@ -8,9 +8,10 @@ import java.util.TreeSet;
 
 /**
  * Draws a forest plot as SVG: study rows (label columns, an estimate with its CI on a log axis, value columns),
- * optional pooled diamonds and a prediction interval, the line of no effect, axis and notes. Every text is
- * truncated to its column by {@link TextWidth}'s upper bounds, and tick labels that would touch are left out, so
- * nothing overlaps whatever sans-serif font renders it.
+ * optional pooled diamonds and a prediction interval, the line of no effect, axis and notes. Titles, labels and notes
+ * wrap between words within their column by {@link TextWidth}'s upper bounds (a row grows to hold its label); only
+ * the short value columns are shortened, and tick labels that would touch are left out, so nothing overlaps whatever
+ * sans-serif font renders it, and no name is cut.
  */
 final class ForestPlot {
     /** A study: its name, detail and compared arms, a square of the given side at the estimate, a line over its CI. */
@@ -46,7 +47,11 @@ final class ForestPlot {
     static final double PLOT_WIDTH = 360;
     static final double VALUE_WIDTH = 180;
     static final double COLUMN_WIDTH = 72;
+    /** The height of a row whose label takes its two usual lines (name and detail, then the compared arms). */
     static final double ROW_HEIGHT = 38;
+    /** Baseline to baseline within a wrapped label, and of a wrapped title. */
+    static final double LABEL_LINE = 15;
+    static final double TITLE_LINE = 20;
     static final double SUMMARY_HEIGHT = 28;
     static final double BAND_HEIGHT = 26;
     static final double BLOCK_TITLE_HEIGHT = 28;
@@ -109,10 +114,10 @@ final class ForestPlot {
         double contentWidth = width - 2 * MARGIN;
         svg.title(spec.title());
         svg.element("rect", "class", "background", "width", "100%", "height", "100%", "fill", "#ffffff");
-        text("title", TextWidth.fit(spec.title(), contentWidth, 16, true), LABEL_LEFT, 32, 16, true, INK, "start");
-        text("subtitle", TextWidth.fit(spec.subtitle(), contentWidth, 12, false), LABEL_LEFT, 52, 12, false, MUTED, "start");
+        double baseline = lines("title", TextWidth.wrap(spec.title(), contentWidth, 16, true), 32, TITLE_LINE, 16, true, INK);
+        baseline = lines("subtitle", TextWidth.wrap(spec.subtitle(), contentWidth, 12, false), baseline, 16, 12, false, MUTED);
 
-        double headerBaseline = 86;
+        double headerBaseline = baseline + 18;
         if (spec.columnGroup() != null) {
             double groupWidth = spec.columns().size() * COLUMN_WIDTH;
             text("header", TextWidth.fit(spec.columnGroup(), groupWidth - 8, 12, true), VALUE_LEFT + VALUE_WIDTH + groupWidth / 2 - 4,
@@ -134,10 +139,19 @@ final class ForestPlot {
         svg.line("no-effect", "#333333", 1, x(1), rowsTop - 4, x(1), axisY);
         double noteBaseline = drawAxis(axisY) + 26;
         for (String note : spec.notes()) {
-            text("note", TextWidth.fit(note, contentWidth, 12, false), LABEL_LEFT, noteBaseline, 12, false, MUTED, "start");
-            noteBaseline += 18;
+            noteBaseline = lines("note", TextWidth.wrap(note, contentWidth, 12, false), noteBaseline, 16, 12, false, MUTED) + 2;
         }
         return svg.document(width, noteBaseline);
+    }
+
+    /** Draws lines from the first baseline given, one under the other; returns the baseline after the last. */
+    private double lines(String cssClass, List<String> lines, double baseline, double lineHeight, double size, boolean bold, String fill) {
+        double y = baseline;
+        for (String line : lines) {
+            text(cssClass, line, LABEL_LEFT, y, size, bold, fill, "start");
+            y += lineHeight;
+        }
+        return y;
     }
 
     /** Draws the block from the top given; returns its bottom. */
@@ -145,13 +159,13 @@ final class ForestPlot {
         svg.open("g", "class", "block", "data-id", block.id());
         double y = top;
         if (block.title() != null) {
-            text("block-title", TextWidth.fit(block.title(), contentWidth, 13, true), LABEL_LEFT, y + 19, 13, true, BLUE, "start");
-            y += BLOCK_TITLE_HEIGHT;
+            List<String> title = TextWidth.wrap(block.title(), contentWidth, 13, true);
+            lines("block-title", title, y + 19, 17, 13, true, BLUE);
+            y += BLOCK_TITLE_HEIGHT + 17 * (title.size() - 1);
         }
         double rowsTop = y;
         for (int i = 0; i < block.rows().size(); i++) {
-            drawRow(block.rows().get(i), y, i % 2 == 0);
-            y += ROW_HEIGHT;
+            y += drawRow(block.rows().get(i), y, i % 2 == 0);
         }
         if (block.pooledLine() != null) {
             svg.element("line", "class", "pooled-line", "x1", Svg.number(x(block.pooledLine())), "y1", Svg.number(rowsTop),
@@ -179,24 +193,41 @@ final class ForestPlot {
         return VALUE_LEFT + VALUE_WIDTH + (column + 1) * COLUMN_WIDTH - 8;
     }
 
-    private void drawRow(Row row, double top, boolean striped) {
+    /**
+     * Draws a row from the top given; returns its height. The label: the trial name in bold with the detail after it
+     * (on lines of its own when they do not fit beside it), then the compared arms; each wraps within the label column.
+     */
+    private double drawRow(Row row, double top, boolean striped) {
+        List<String> names = TextWidth.wrap(row.name(), LABEL_WIDTH, 12, true);
+        String lastName = names.get(names.size() - 1);
+        boolean detailBeside = row.detail().isEmpty()
+                || TextWidth.of(lastName, 12, true) + NAME_GAP + TextWidth.of(row.detail(), 12, false) <= LABEL_WIDTH;
+        List<String> details = detailBeside ? List.of() : TextWidth.wrap(row.detail(), LABEL_WIDTH, 12, false);
+        List<String> arms = TextWidth.wrap(row.experimental() + " vs " + row.control(), LABEL_WIDTH, 11, false);
+        double height = ROW_HEIGHT + LABEL_LINE * (names.size() + details.size() + arms.size() - 2);
+
         svg.open("g", "class", "row", "data-id", row.id());
         if (striped) {
             svg.element("rect", "class", "stripe", "x", Svg.number(MARGIN - 8), "y", Svg.number(top), "width", Svg.number(width - 2 * MARGIN + 16),
-                    "height", Svg.number(ROW_HEIGHT), "fill", "#f3f6f9");
+                    "height", Svg.number(height), "fill", "#f3f6f9");
         }
-        String name = TextWidth.fit(row.name(), LABEL_WIDTH * 0.5, 12, true);
-        String detail = TextWidth.fit(row.detail(), LABEL_WIDTH - TextWidth.of(name, 12, true) - NAME_GAP, 12, false);
-        svg.nameAndDetail(name, detail, NAME_GAP, "class", "label", "x", Svg.number(LABEL_LEFT), "y", Svg.number(top + 16), "font-size", "12", "fill", INK);
-        text("label arms", TextWidth.pair(row.experimental(), " vs ", row.control(), LABEL_WIDTH, 11, false), LABEL_LEFT, top + 31, 11, false, MUTED, "start");
+        double baseline = top + 16;
+        for (int i = 0; i < names.size(); i++) {
+            String detail = i == names.size() - 1 && detailBeside ? row.detail() : "";
+            svg.nameAndDetail(names.get(i), detail, NAME_GAP, "class", "label", "x", Svg.number(LABEL_LEFT), "y", Svg.number(baseline), "font-size", "12", "fill", INK);
+            baseline += LABEL_LINE;
+        }
+        baseline = lines("label", details, baseline, LABEL_LINE, 12, false, INK);
+        lines("label arms", arms, baseline, LABEL_LINE, 11, false, MUTED);
 
-        double middle = top + 20;
+        double middle = top + height / 2 + 1;
         svg.line("ci", BLUE, 1.5, x(row.lower()), middle, x(row.upper()), middle);
         double side = row.markerSide();
         svg.element("rect", "class", "estimate", "x", Svg.number(x(row.estimate()) - side / 2), "y", Svg.number(middle - side / 2),
                 "width", Svg.number(side), "height", Svg.number(side), "fill", BLUE);
-        values(row.value(), row.columns(), top + 24, false);
+        values(row.value(), row.columns(), middle + 4, false);
         svg.close("g");
+        return height;
     }
 
     private void drawSummary(Summary summary, double top) {

@@ -35,7 +35,7 @@ class ForestPlots {
     MetaAnalysisService metaAnalyses;
 
     /** One row per matching result with an effect estimate and a CI, in the query's order. */
-    String results(ResultFilter filter, QueryText query) {
+    String results(ResultFilter filter, QueryText query, PlotTitle title) {
         List<ResultView> matches = results.all(filter);
         List<ResultView> plotted = matches.stream().filter(ForestPlots::plottable).toList();
         if (plotted.isEmpty()) {
@@ -59,12 +59,12 @@ class ForestPlots {
         if (plotted.stream().anyMatch(ResultView::conflicting)) {
             notes.add("'conflicting report': another source reports the same result differently (GET /api/v1/results?conflicting=true).");
         }
-        return ForestPlot.render(new ForestPlot.Spec((hazardRatios ? "Hazard ratios: " : "Effect estimates: ") + query.text(), subtitle,
+        return ForestPlot.render(new ForestPlot.Spec(title.orElse((hazardRatios ? "Hazard ratios \u2014 " : "Effect estimates \u2014 ") + query.words()), subtitle,
                 hazardRatios ? "HR (CI)" : "Estimate (CI)", null, List.of(), (hazardRatios ? "Hazard ratio" : "Hazard, odds or risk ratio") + " (log scale)",
                 hazardRatios && treatmentEffects, List.of(new ForestPlot.Block(null, null, rows, List.of(), null, null)), notes));
     }
 
-    String metaAnalysis(ResultFilter filter, PoolingOptions options, QueryText query) {
+    String metaAnalysis(ResultFilter filter, PoolingOptions options, QueryText query, PlotTitle title) {
         MetaAnalysisService.Analysis analysis = metaAnalyses.analysis(filter, options, query);
         MetaAnalysisView view = analysis.view();
         EffectModel model = options.model();
@@ -90,8 +90,8 @@ class ForestPlots {
                     subgroup.predictionInterval().lower().doubleValue(), subgroup.predictionInterval().upper().doubleValue(),
                     ratio(subgroup.predictionInterval().lower()) + "\u2013" + ratio(subgroup.predictionInterval().upper()));
             ForestPlot.Summary emphasised = summaries.get(model == EffectModel.FIXED ? 0 : 1);
-            String title = "Contrast: " + pool.contrast().question() + " (" + rows.size() + " trials)";
-            blocks.add(new ForestPlot.Block(pool.contrast().id(), title, rows, summaries, band, emphasised.estimate()));
+            String blockTitle = "Contrast: " + pool.contrast().question() + " (" + rows.size() + " trials)";
+            blocks.add(new ForestPlot.Block(pool.contrast().id(), blockTitle, rows, summaries, band, emphasised.estimate()));
             MetaAnalysisView.Heterogeneity heterogeneity = subgroup.heterogeneity();
             notes.add((analysis.pools().size() == 1 ? "Heterogeneity" : pool.contrast().question()) + ": Q = " + fixed(heterogeneity.q(), 2)
                     + ", df = " + heterogeneity.df() + ", " + p(heterogeneity.pValue()) + "; I\u00b2 = " + fixed(heterogeneity.iSquared(), 1)
@@ -108,7 +108,7 @@ class ForestPlots {
         int excluded = view.excluded().size();
         String subtitle = trials + " trials pooled in " + blocks.size() + (blocks.size() == 1 ? " contrast" : " contrasts, each on its own") + "; "
                 + excluded + " matching " + (excluded == 1 ? "result" : "results") + " not pooled.";
-        return ForestPlot.render(new ForestPlot.Spec("Meta-analysis of hazard ratios: " + query.text(), subtitle, "HR (CI)", "Weight %",
+        return ForestPlot.render(new ForestPlot.Spec(title.orElse("Meta-analysis of hazard ratios \u2014 " + query.words()), subtitle, "HR (CI)", "Weight %",
                 List.of("Fixed", "Random"), "Hazard ratio (log scale)", true, blocks, notes));
     }
 

@@ -26,9 +26,9 @@ import org.trialevidence.trial.TrialLookup;
 @Tag(name = "Analysis")
 public class MetaAnalysisForestResource {
     /** The answer to endpoint=PFS&added=CDK4/6i&comparator=endocrine-therapy&setting=metastatic, abbreviated. */
-    static final String SVG_EXAMPLE = ResultForestResource.SVG_START + "width=\"1202\" height=\"664\" viewBox=\"0 0 1202 664\""
-            + ResultForestResource.SVG_FONT + "<title>Meta-analysis of hazard ratios: endpoint=PFS&amp;added=CDK4/6i&amp;comparator=endocrine-therapy"
-            + "&amp;setting=metastatic</title>\n...\n</svg>\n";
+    static final String SVG_EXAMPLE = ResultForestResource.SVG_START + "width=\"1202\" height=\"679\" viewBox=\"0 0 1202 679\""
+            + ResultForestResource.SVG_FONT + "<title>Meta-analysis of hazard ratios \u2014 endpoint: PFS; added: CDK4/6i;"
+            + " comparator: endocrine-therapy; setting: metastatic</title>\n...\n</svg>\n";
 
     @Inject
     ForestPlots plots;
@@ -40,7 +40,7 @@ public class MetaAnalysisForestResource {
     @Operation(operationId = "metaAnalysisForestPlot", summary = "Forest plot of the meta-analysis",
             description = "The GET meta-analysis drawn as SVG: one row per pooled trial with its HR, CI and weights (square area proportional to the"
                     + " weight of the chosen model), diamonds for the fixed and random-effects estimates (the chosen model filled), the 95% prediction"
-                    + " interval, the line of no effect, and the heterogeneity (Q, df, p, I^2, tau^2); one block, titled by its contrast, per subgroup. Same parameters and problems as GET /api/v1/meta-analysis.")
+                    + " interval, the line of no effect, and the heterogeneity (Q, df, p, I^2, tau^2); one block, titled by its contrast, per subgroup. Titled by the filters in words unless title= gives one. Same parameters and problems as GET /api/v1/meta-analysis.")
     @APIResponse(responseCode = "200", description = "An SVG document",
             content = @Content(mediaType = ForestPlots.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     example = SVG_EXAMPLE))
@@ -48,8 +48,9 @@ public class MetaAnalysisForestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No contrast with 2 poolable trials, or hazard ratios of several endpoints",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response forest(@BeanParam ResultCriteria criteria, @BeanParam PoolingOptions.Criteria pooling, @Context UriInfo uri) {
-        String svg = plots.metaAnalysis(ResultFilter.parse(criteria, trials), PoolingOptions.fromQuery(pooling), QueryText.of(uri));
+    public Response forest(@BeanParam ResultCriteria criteria, @BeanParam PoolingOptions.Criteria pooling, @BeanParam PlotTitle title,
+                           @Context UriInfo uri) {
+        String svg = plots.metaAnalysis(ResultFilter.parse(criteria, trials), PoolingOptions.fromQuery(pooling), QueryText.of(uri), title);
         return Response.ok(svg, ForestPlots.MEDIA_TYPE + "; charset=UTF-8").build();
     }
 }

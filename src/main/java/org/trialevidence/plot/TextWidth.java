@@ -1,7 +1,10 @@
 package org.trialevidence.plot;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Upper bounds of rendered text widths, so that labels can be truncated before they could overlap. The SVG asks for
+ * Upper bounds of rendered text widths, so that labels can be wrapped or shortened before they could overlap. The SVG asks for
  * Liberation Sans (metrics of Arial and Helvetica); the advance widths below are the larger of Liberation Sans and
  * DejaVu Sans (a common fallback, wider) for each printable ASCII character, in thousandths of an em, measured with
  * java.awt font metrics. Any other character counts as a full em.
@@ -56,20 +59,34 @@ final class TextWidth {
     }
 
     /**
-     * "left separator right" within maxWidth: when it does not fit, each side gets half the room (a short side
-     * lends what it does not use), so that neither disappears.
+     * The text broken into lines of at most maxWidth, between words; a word wider than a line on its own (a long code
+     * or URL) is broken where the line is full. Nothing is left out.
      */
-    static String pair(String left, String separator, String right, double maxWidth, double fontSize, boolean bold) {
-        String whole = left + separator + right;
-        if (of(whole, fontSize, bold) <= maxWidth) {
-            return whole;
+    static List<String> wrap(String text, double maxWidth, double fontSize, boolean bold) {
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : text.strip().split("\\s+")) {
+            String joined = line.isEmpty() ? word : line + " " + word;
+            if (of(joined, fontSize, bold) <= maxWidth) {
+                line = joined;
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line);
+            }
+            line = word;
+            while (of(line, fontSize, bold) > maxWidth) {
+                int end = line.offsetByCodePoints(0, 1);
+                while (end < line.length() && of(line.substring(0, line.offsetByCodePoints(end, 1)), fontSize, bold) <= maxWidth) {
+                    end = line.offsetByCodePoints(end, 1);
+                }
+                lines.add(line.substring(0, end));
+                line = line.substring(end);
+            }
         }
-        double room = maxWidth - of(separator, fontSize, bold);
-        double half = room / 2;
-        double leftWidth = of(left, fontSize, bold);
-        double rightWidth = of(right, fontSize, bold);
-        double leftRoom = leftWidth < half ? leftWidth : rightWidth < half ? room - rightWidth : half;
-        String fittedLeft = fit(left, leftRoom, fontSize, bold);
-        return fittedLeft + separator + fit(right, room - of(fittedLeft, fontSize, bold), fontSize, bold);
+        if (!line.isEmpty() || lines.isEmpty()) {
+            lines.add(line);
+        }
+        return lines;
     }
 }

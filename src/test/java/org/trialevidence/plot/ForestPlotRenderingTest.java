@@ -5,6 +5,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ class ForestPlotRenderingTest {
     }
 
     @Test
-    void markupInLabelsIsEscapedAndLongLabelsAreShortened() {
+    void markupInLabelsIsEscapedAndLongLabelsWrap() {
         String title = "Hazard ratios: arm=<b>&trial=MONARCH 2 & 3\u0001";
         String svg = ForestPlot.render(new ForestPlot.Spec(title, "2 results \"quoted\" & 'apostrophes'", "HR (CI)", null, List.of(),
                 "Hazard ratio (log scale)", true, List.of(new ForestPlot.Block("b&1", "Contrast: <b> & 'block'", List.of(
@@ -43,12 +44,15 @@ class ForestPlotRenderingTest {
         assertEquals("A & B vs C < D", select(rows.get(0), "./text[@class='label arms']").get(0).getTextContent());
         assertEquals("note with <markup> & entities", select(plot, "//text[@class='note']").get(0).getTextContent());
 
-        String name = select(rows.get(1), "./text[@class='label']/tspan").get(0).getTextContent();
-        assertTrue(name.endsWith("\u2026") && "A trial acronym far too long to be shown in half of the label column at all".startsWith(name.substring(0, name.length() - 1)), name);
-        String arms = select(rows.get(1), "./text[@class='label arms']").get(0).getTextContent();
-        assertTrue(arms.contains("\u2026 vs "), "both arms keep a part: " + arms);
-        assertTrue(arms.startsWith("Abemaciclib 150 mg") && arms.contains(" vs Placebo + Abemaciclib") && arms.endsWith("\u2026"), arms);
-
+        String name = select(rows.get(1), "./text[@class='label']/tspan[@font-weight='bold']").stream().map(Element::getTextContent)
+                .collect(Collectors.joining(" "));
+        assertEquals("A trial acronym far too long to be shown in half of the label column at all", name, "wrapped, not cut");
+        String arms = select(rows.get(1), "./text[@class='label arms']").stream().map(Element::getTextContent).collect(Collectors.joining(" "));
+        assertEquals(LONG_ARM + " vs Placebo + " + LONG_ARM, arms, "both arms whole, over several lines");
+        String detail = select(rows.get(1), "./text[@class='label']").stream().map(Element::getTextContent).collect(Collectors.joining(" "));
+        assertTrue(detail.endsWith("PFS \u00b7 " + LONG_ARM), "the detail on lines of its own: " + detail);
+        double first = number(select(rows.get(1), "./text").get(0), "y");
+        assertTrue(number(select(rows.get(1), "./text[@class='label arms']").get(0), "y") > first + 30, "arms below the wrapped name and detail");
         double plotLeft = number(select(plot, "//line[@class='axis']").get(0), "x1");
         for (Element label : select(plot, "//g/text[starts-with(@class, 'label')]")) {
             assertTrue(extent(label)[1] <= plotLeft, "label runs into the plot: " + label.getTextContent());

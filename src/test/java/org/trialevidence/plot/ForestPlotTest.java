@@ -91,9 +91,9 @@ class ForestPlotTest {
         assertTrue(withCi.size() > 10 && withCi.size() < items.size(), "some results have CIs, some do not");
 
         Document plot = svg("/api/v1/results/forest.svg", query);
-        // Title and <title> repeat the query; its '&' had to be escaped for the document to parse at all.
-        assertEquals("Hazard ratios: endpoint=PFS&setting=metastatic", select(plot, "/svg/title").get(0).getTextContent());
-        assertEquals("Hazard ratios: endpoint=PFS&setting=metastatic", select(plot, "//text[@class='title']").get(0).getTextContent());
+        // Title and <title> name the filters in words.
+        assertEquals("Hazard ratios \u2014 endpoint: PFS; setting: metastatic", select(plot, "/svg/title").get(0).getTextContent());
+        assertEquals("Hazard ratios \u2014 endpoint: PFS; setting: metastatic", select(plot, "//text[@class='title']").get(0).getTextContent());
         List<Element> rows = select(plot, "//g[@class='row']");
         assertEquals(withCi.stream().map(item -> item.get("id")).toList(), rows.stream().map(row -> row.getAttribute("data-id")).toList(),
                 "one row per result with a CI, in the query's order");
@@ -112,14 +112,38 @@ class ForestPlotTest {
     }
 
     @Test
-    void ninetyPercentCisAreLabelledAndLongNamesEndInAnEllipsis() {
+    void ninetyPercentCisAreLabelledAndLongNamesWrapWithoutBeingCut() {
         Document plot = svg("/api/v1/results/forest.svg", "endpoint", "PFS", "trial", "SERENA-2");
         // 002: "HR 0.59 (90% CI 0.42-0.82)" for camizestrant 75 mg.
         assertEquals("0.59 (0.42\u20130.82), 90% CI", select(plot, "//g[@data-id='serena-2-pfs-itt-75mg']/text[@class='value']").get(0).getTextContent());
         Document vepdegestrant = svg("/api/v1/results/forest.svg", "trial", "vepdegestrant-vs-fulvestrant-phase-3");
         String acronym = given().get("/api/v1/trials/vepdegestrant-vs-fulvestrant-phase-3").then().statusCode(200).extract().path("acronym");
-        String shown = select(vepdegestrant, "//g[@class='row']/text[@class='label']/tspan").get(0).getTextContent();
-        assertTrue(shown.endsWith("\u2026") && acronym.startsWith(shown.substring(0, shown.length() - 1).strip()), shown + " abbreviates " + acronym);
+        Element row = select(vepdegestrant, "//g[@class='row']").get(0);
+        String shown = select(row, "./text[@class='label']/tspan[@font-weight='bold']").stream().map(Element::getTextContent)
+                .collect(java.util.stream.Collectors.joining(" "));
+        assertEquals(acronym, shown, "the whole name, on as many lines as it takes");
+        for (Element text : select(vepdegestrant, "//text")) {
+            assertFalse(text.getTextContent().contains("\u2026"), "nothing is cut: " + text.getTextContent());
+        }
+    }
+
+    @Test
+    void titleGivesThePlotItsOwnTitleWrappedToItsWidth() {
+        String title = "Camizestrant switch on ESR1 mutation in SERENA-6: progression-free survival as reported in the review, for a journal club"
+                + " slide that needs a long and descriptive heading";
+        Document plot = svg("/api/v1/results/forest.svg", "trial", "SERENA-6", "endpoint", "PFS", "title", title);
+        assertEquals(title, select(plot, "/svg/title").get(0).getTextContent());
+        List<Element> lines = select(plot, "//text[@class='title']");
+        assertTrue(lines.size() >= 2, "a long title takes several lines");
+        assertEquals(title, lines.stream().map(Element::getTextContent).collect(java.util.stream.Collectors.joining(" ")));
+        double width = number(plot.getDocumentElement(), "width");
+        for (Element line : lines) {
+            assertTrue(extent(line)[1] <= width, "title line inside the drawing: " + line.getTextContent());
+        }
+        Document metaAnalysis = svg("/api/v1/meta-analysis/forest.svg", "endpoint", "PFS", "trial", "MAINTAIN", "trial", "PACE", "title", "CDK4/6i beyond progression");
+        assertEquals("CDK4/6i beyond progression", select(metaAnalysis, "//text[@class='title']").get(0).getTextContent());
+        request("trial", "SERENA-6", "title", "x".repeat(201)).get("/api/v1/results/forest.svg").then().statusCode(400)
+                .contentType("application/problem+json").body("parameter", org.hamcrest.Matchers.equalTo("title"));
     }
 
     @Test
@@ -177,7 +201,7 @@ class ForestPlotTest {
             Element block = blocks.get(b);
             assertEquals(analysis.getList("subgroups[" + b + "].studies.result"),
                     select(block, ".//g[@class='row']").stream().map(row -> row.getAttribute("data-id")).toList());
-            assertTrue(select(block, "./text[@class='block-title']").get(0).getTextContent()
+            assertTrue(select(block, "./text[@class='block-title']").stream().map(Element::getTextContent).collect(java.util.stream.Collectors.joining(" "))
                     .startsWith("Contrast: " + analysis.getString("subgroups[" + b + "].contrast.question")));
             assertEquals(2, select(block, ".//polygon[@class='diamond']").size(), "fixed and random diamond of this contrast only");
         }
