@@ -59,8 +59,11 @@ function changeQuery(edit) {
   refresh();
 }
 
+// The table reads JSON whatever the link asks the API for (format=csv is what the CSV download is for).
 function resultsQuery() {
   const q = query();
+  q.delete('format');
+  q.delete('layout');
   if (!q.has('size')) q.set('size', DEFAULT_SIZE);
   return q;
 }
@@ -392,8 +395,9 @@ function openProvenance(result, text, numbers, fields, what) {
       corrections.map((k) => `the review prints "${k.sourceShows}", served as ${k.served}. ${k.reason}`).join(' ')));
   }
   if (result.conflicting) {
+    const others = [...result.conflictsWith, ...result.disputedBy].map((id) => element('a', { href: `${API}/results/${encodeURIComponent(id)}` }, id));
     parts.unshift(element('div', { class: 'note conflict' }, element('strong', {}, 'Sources disagree: '),
-      `another source reports this result differently (${[...result.conflictsWith, ...result.disputedBy].join(', ')}); both are kept.`));
+      'another source reports this result differently (', others.flatMap((link, i) => (i ? [', ', link] : [link])), '); both are kept.'));
   }
   if (result.notes && result.notes.length) parts.push(element('ul', { class: 'notes' }, result.notes.map((n) => element('li', {}, n))));
   parts.push(element('p', {}, element('a', { href: `${API}/results/${encodeURIComponent(result.id)}` }, `This result in the API (${result.id})`)));

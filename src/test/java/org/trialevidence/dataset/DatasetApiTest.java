@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
@@ -41,6 +42,8 @@ class DatasetApiTest {
         given().redirects().follow(false).get("/").then().statusCode(200)
                 .contentType(startsWith("text/html"))
                 .header("X-Content-Type-Options", "nosniff")
+                // Not cached as immutable: the next release of the page must reach browsers that have this one.
+                .header("Cache-Control", not(containsString("immutable")))
                 .body(containsString("<title>Evidence explorer"))
                 .body(containsString("href=\"/q/swagger-ui\""));
         given().get("/explorer/explorer.js").then().statusCode(200).contentType(startsWith("text/javascript"))
