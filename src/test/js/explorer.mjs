@@ -3,7 +3,7 @@
 // Opens a shared link, checks the PALOMA-2 row and its source, changes filters, the forest plot, a problem shown next
 // to its control, the downloads, keyboard reach and accessible names; screenshots at a laptop and a phone width.
 // Prints one line per check and a JSON summary last; exits 1 on any failure.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,11 +31,7 @@ function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-    '--no-first-run', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const offsite = [];
 const consoleErrors = [];
 try {
