@@ -34,11 +34,13 @@ function expect(condition, message) {
 const browser = await launchChromium();
 const offsite = [];
 const consoleErrors = [];
+const refused = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(TIMEOUT_MS);
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) offsite.push(r.url()); });
+  page.on('response', (r) => { if (r.status() >= 400) refused.push(`${r.status()} ${r.url()}`); });
   const settled = () => page.locator('main[aria-busy=false]').waitFor();
   const rowOf = (acronym) => page.locator('#results tbody tr', { has: page.locator('td:first-child a', { hasText: new RegExp(`^${acronym}$`) }) });
 
@@ -55,6 +57,8 @@ try {
       expect(chosen.some((text) => text.startsWith(value)), `${param} shows ${JSON.stringify(chosen)}, not ${value}`);
     }
     expect((await page.locator('#chosen-setting li').innerText()).includes('umbrella'), 'metastatic is not shown as an umbrella term');
+    expect(await page.locator('#list-trial option[value="PALOMA-2"]').count() === 1, 'the trial list does not offer PALOMA-2');
+    expect((await page.locator('#list-setting option[value="metastatic"]').textContent()).includes('umbrella'), 'the setting list does not mark umbrella terms');
   });
 
   await check('the PALOMA-2 row shows its hazard ratio as printed', async () => {
@@ -191,9 +195,12 @@ try {
     }
   });
 
-  await check('nothing is fetched from another origin and nothing fails in the console', async () => {
+  await check('nothing is fetched from another origin, refused or failing in the console', async () => {
     expect(offsite.length === 0, `fetched: ${offsite.join(' ')}`);
-    // A 4xx the page asked for on purpose (ESR2) is logged by chromium as a failed resource, not a script error.
+    // Refused: only the invalid value asked for on purpose, and selections the analyses cannot pool or plot (422,
+    // shown as problems; chromium logs each refusal as a failed resource).
+    const unexpected = refused.filter((line) => !line.includes('biomarker=ESR2') && !line.startsWith('422 '));
+    expect(unexpected.length === 0, `refused: ${unexpected.join(' | ')}`);
     const scriptErrors = consoleErrors.filter((text) => !text.startsWith('Failed to load resource'));
     expect(scriptErrors.length === 0, `console: ${scriptErrors.join(' | ')}`);
   });

@@ -83,7 +83,7 @@ const lookup = {};
 async function loadVocabulary() {
   const [terms, trials] = await Promise.all([
     getJson(`${API}/vocabulary`),
-    getJson(`${API}/trials?size=200&sort=trial`).catch(() => ({ items: [] })),
+    getJson(`${API}/trials?size=200&sort=acronym`),
   ]);
   vocabulary = { ...terms, trials: trials.items.map((t) => ({ code: t.acronym, label: t.acronym, aliases: t.aliases || [] })) };
   for (const [name, list] of Object.entries(vocabulary)) {
@@ -249,7 +249,12 @@ async function getJson(url) {
 
 function showProblems(problems) {
   document.querySelectorAll('.problem').forEach((slot) => { slot.hidden = true; slot.replaceChildren(); });
-  for (const { problem, where } of problems) {
+  const shown = new Set();
+  const resultsFirst = [...problems].sort((a, b) => (a.where === 'plot') - (b.where === 'plot'));
+  for (const { problem, where } of resultsFirst) {
+    // A bad value is refused alike by the results, the meta-analysis and the plots: said once.
+    if (shown.has(problem.detail)) continue;
+    shown.add(problem.detail);
     const slot = (problem.parameter && $(`problem-${problem.parameter}`)) || (where === 'plot' ? $('plot-problem') : $('problem-general'));
     const text = `${where === 'plot' ? 'Forest plot: ' : ''}${problem.detail || problem.title}`;
     const line = element('span', {}, text);
@@ -443,14 +448,15 @@ async function showAnalysis(pooled, problems) {
     $('method').hidden = false;
     return;
   }
-  // Nothing to pool (one trial, several endpoints, ...): the matching results, unpooled, if any has a CI.
   $('pooled').replaceChildren();
   $('method').hidden = true;
+  figure.replaceChildren();
+  if (!problems.some(({ problem, where }) => where === 'plot' && problem.status === 422)) return;
+  // Nothing to pool (one trial, several endpoints, ...): the matching results, unpooled, if any has a CI.
   try {
     const svg = await (await answer(`${API}/results/forest.svg?${analysisQuery()}`, 'image/svg+xml')).text();
     figure.replaceChildren(inlineSvg(svg), element('figcaption', {}, 'The matching results, not pooled.'));
   } catch (error) {
-    figure.replaceChildren();
     problems.push({ problem: problemOf(error), where: 'plot' });
   }
 }
