@@ -109,6 +109,17 @@ try {
     await settled();
   });
 
+  await check('a choice filter changes the URL and the table', async () => {
+    await page.locator('#f-population').selectOption('subgroup');
+    await settled();
+    expect(new URL(page.url()).searchParams.get('population') === 'subgroup', `URL ${page.url()}`);
+    const populations = await page.locator('#results tbody td:nth-child(6)').allInnerTexts();
+    expect(populations.length > 0 && populations.every((text) => text.endsWith('(subgroup)')), `populations: ${populations}`);
+    await page.locator('#f-population').selectOption('');
+    await settled();
+    expect(!new URL(page.url()).searchParams.has('population'), `URL ${page.url()}`);
+  });
+
   await check('changing a filter changes the URL and the table', async () => {
     const before = await page.locator('#results tbody tr').count();
     await page.locator('#chosen-endpoint button').click();

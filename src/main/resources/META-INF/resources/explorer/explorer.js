@@ -59,6 +59,15 @@ function changeQuery(edit) {
   refresh();
 }
 
+function setAll(q, name, values) {
+  q.delete(name);
+  values.forEach((value) => q.append(name, value));
+}
+
+function setOne(q, name, value) {
+  setAll(q, name, value ? [value] : []);
+}
+
 // The table reads JSON whatever the link asks the API for (format=csv is what the CSV download is for).
 function resultsQuery() {
   const q = query();
@@ -142,10 +151,7 @@ function choiceControl(filter) {
   const id = `f-${filter.name}`;
   const select = element('select', { id, 'aria-describedby': `problem-${filter.name}` },
     filter.choices.map(([value, label]) => element('option', { value }, label)));
-  select.addEventListener('change', () => changeQuery((q) => {
-    q.delete(filter.name);
-    if (select.value) q.set(filter.name, select.value);
-  }));
+  select.addEventListener('change', () => changeQuery((q) => setOne(q, filter.name, select.value)));
   return element('div', { class: 'filter', 'data-param': filter.name },
     element('label', { for: id }, filter.label), select, problemSlot(filter.name));
 }
@@ -154,10 +160,8 @@ function checksControl(filter) {
   const boxes = filter.choices.map((value) => {
     const box = element('input', { type: 'checkbox', id: `f-${filter.name}-${value}`, value });
     box.addEventListener('change', () => changeQuery((q) => {
-      const values = q.getAll(filter.name).filter((v) => v !== value);
-      if (box.checked) values.push(value);
-      q.delete(filter.name);
-      values.forEach((v) => q.append(filter.name, v));
+      const others = q.getAll(filter.name).filter((v) => v !== value);
+      setAll(q, filter.name, box.checked ? [...others, value] : others);
     }));
     return element('span', { class: 'check' }, box, element('label', { for: box.id }, value));
   });
@@ -168,10 +172,7 @@ function checksControl(filter) {
 function textControl(filter) {
   const id = `f-${filter.name}`;
   const input = element('input', { id, inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': `problem-${filter.name}` });
-  input.addEventListener('change', () => changeQuery((q) => {
-    q.delete(filter.name);
-    if (input.value.trim()) q.set(filter.name, input.value.trim());
-  }));
+  input.addEventListener('change', () => changeQuery((q) => setOne(q, filter.name, input.value.trim())));
   return element('div', { class: 'filter', 'data-param': filter.name },
     element('label', { for: id }, filter.label), input, problemSlot(filter.name));
 }
@@ -206,11 +207,7 @@ function chosenValue(filter, value) {
   const shown = term && term.code !== value ? `${value} = ${term.code}` : value;
   const umbrella = term && term.children && term.children.length ? ' (umbrella)' : '';
   const remove = element('button', { type: 'button', 'aria-label': `Remove ${filter.label.toLowerCase()} ${value}` }, '×');
-  remove.addEventListener('click', () => changeQuery((q) => {
-    const rest = q.getAll(filter.name).filter((v) => v !== value);
-    q.delete(filter.name);
-    rest.forEach((v) => q.append(filter.name, v));
-  }));
+  remove.addEventListener('click', () => changeQuery((q) => setAll(q, filter.name, q.getAll(filter.name).filter((v) => v !== value))));
   return element('li', { title: term ? describeTerm(term) : undefined }, `${shown}${umbrella} `, remove);
 }
 
