@@ -2,17 +2,12 @@
 // values, and checks that an answer arrives and is 2xx. Run by SwaggerUiTest against the test service:
 //   node src/test/js/swagger-ui.mjs http://localhost:PORT [bearer token for the operations that need one]
 // Prints one line per operation ("200 GET /api/v1/results") and a JSON summary last; exits 1 on any failure.
-// Debian's chromium, never a downloaded browser (the build machines reach no browser download site).
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const [base, token] = process.argv.slice(2);
 const ANSWER_TIMEOUT_MS = 30000;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-    '--no-first-run', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const failures = [];
 const ran = [];
 try {

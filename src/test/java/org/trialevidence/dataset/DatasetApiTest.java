@@ -4,10 +4,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class DatasetApiTest {
@@ -35,8 +38,16 @@ class DatasetApiTest {
     }
 
     @Test
-    void rootLeadsABrowserToSwaggerUi() {
-        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/q/swagger-ui"));
+    void rootIsTheEvidenceExplorerAndLinksSwaggerUi() {
+        given().redirects().follow(false).get("/").then().statusCode(200)
+                .contentType(startsWith("text/html"))
+                .header("X-Content-Type-Options", "nosniff")
+                // Not cached as immutable: the next release of the page must reach browsers that have this one.
+                .header("Cache-Control", not(containsString("immutable")))
+                .body(containsString("<title>Evidence explorer"))
+                .body(containsString("href=\"/q/swagger-ui\""));
+        given().get("/explorer/explorer.js").then().statusCode(200).contentType(startsWith("text/javascript"))
+                .header("X-Content-Type-Options", "nosniff");
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }
