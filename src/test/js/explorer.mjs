@@ -91,7 +91,7 @@ try {
   await check('the forest plot and the pooled estimates are shown with the method', async () => {
     const svg = page.locator('#plot svg');
     expect(await svg.count() === 1, 'no forest plot svg');
-    expect((await svg.locator('title').textContent()).includes('endpoint=PFS'), 'the plot is not of this selection');
+    expect((await svg.locator('title').textContent()).includes('endpoint: PFS'), 'the plot is not of this selection');
     const pooled = await page.locator('#pooled').innerText();
     expect(/CDK4\/6i .* vs .*: HR \d\.\d\d \(95% CI/.test(pooled), `pooled: ${pooled}`);
     expect((await page.locator('#method-text').textContent()).includes('REML'), 'the method is not stated');
