@@ -18,10 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.paging.ListResponses;
+import org.trialevidence.paging.ListShape;
 import org.trialevidence.paging.ListSource;
-import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageParams;
-import org.trialevidence.paging.PageRequest;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
 import org.trialevidence.trial.TrialLookup;
@@ -53,7 +52,7 @@ public class ContrastResource {
     public Response list(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                          @Context UriInfo uri) {
         List<ContrastRow> rows = metaAnalyses.contrastRows(ResultFilter.parse(criteria, trials));
-        return responses.respond(ListSource.of(rows, ContrastRow.CSV, "contrasts.csv", ContrastRow.class), paging, headers, uri);
+        return responses.respond(ListSource.of(rows, new ListShape<>(ContrastRow.CSV, "contrasts.csv", ContrastRow.class)), paging, headers, uri);
     }
 
     /** Names the page type for OpenAPI. */

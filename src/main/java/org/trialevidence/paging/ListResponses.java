@@ -54,18 +54,19 @@ public class ListResponses {
         boolean csv = params.csv(headers);
         PageRequest page = params.pageRequest(csv);
         if (!csv) {
-            FieldSelection fields = FieldSelection.parse(params.fields, jsonPaths(source.jsonItemType()));
+            FieldSelection fields = FieldSelection.parse(params.fields, jsonPaths(source.shape().jsonItemType()));
             Page<?> json = source.jsonPage(page);
             Object body = fields.everyField() ? json : new Page<>(json.items().stream().map(item -> fields.prune(tree(item))).toList(),
                     json.page(), json.size(), json.totalItems(), json.totalPages());
             return PageHeaders.page(Response.ok(body, MediaType.APPLICATION_JSON), json, uri).build();
         }
-        CsvColumns<T> columns = FieldSelection.parse(params.fields, source.csvColumns().paths()).columns(source.csvColumns());
+        CsvColumns<T> all = source.shape().csvColumns();
+        CsvColumns<T> columns = FieldSelection.parse(params.fields, all.paths()).columns(all);
         if (page.isAll()) {
-            return PageHeaders.everyMatch(csv(columns.stream(source::forEach), source.csvFileName()), source.page(COUNT_ONLY).totalItems()).build();
+            return PageHeaders.everyMatch(csv(columns.stream(source::forEach), source.shape().csvFileName()), source.page(COUNT_ONLY).totalItems()).build();
         }
         Page<T> rows = source.page(page);
-        return PageHeaders.page(csv(columns.stream(row -> rows.items().forEach(row)), source.csvFileName()), rows, uri).build();
+        return PageHeaders.page(csv(columns.stream(row -> rows.items().forEach(row)), source.shape().csvFileName()), rows, uri).build();
     }
 
     /** A CSV answer, shown inline under a file name a browser saves it as. */

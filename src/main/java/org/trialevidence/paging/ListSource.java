@@ -5,20 +5,14 @@ import java.util.function.Consumer;
 
 /**
  * What a list endpoint lists, as {@link ListResponses} asks for it: a page of items, every match in order (CSV with
- * size=all), the CSV columns of an item, and the JSON type of an item (whose property paths fields= may name).
+ * size=all), and the shape of an item.
  */
 public interface ListSource<T> {
     Page<T> page(PageRequest request);
 
     void forEach(Consumer<T> item);
 
-    CsvColumns<T> csvColumns();
-
-    /** The name a browser saves the CSV under. */
-    String csvFileName();
-
-    /** The type an item is serialized from in JSON. */
-    Class<?> jsonItemType();
+    ListShape<T> shape();
 
     /** The JSON page; the items of {@link #page} unless the feature keeps them serialized in advance. */
     default Page<?> jsonPage(PageRequest request) {
@@ -26,7 +20,7 @@ public interface ListSource<T> {
     }
 
     /** A list held in memory, sliced into pages here. */
-    static <T> ListSource<T> of(List<T> items, CsvColumns<T> columns, String csvFileName, Class<T> jsonItemType) {
+    static <T> ListSource<T> of(List<T> items, ListShape<T> shape) {
         return new ListSource<>() {
             @Override
             public Page<T> page(PageRequest request) {
@@ -41,18 +35,8 @@ public interface ListSource<T> {
             }
 
             @Override
-            public CsvColumns<T> csvColumns() {
-                return columns;
-            }
-
-            @Override
-            public String csvFileName() {
-                return csvFileName;
-            }
-
-            @Override
-            public Class<?> jsonItemType() {
-                return jsonItemType;
+            public ListShape<T> shape() {
+                return shape;
             }
         };
     }

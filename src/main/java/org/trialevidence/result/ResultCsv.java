@@ -3,6 +3,7 @@ package org.trialevidence.result;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.contrast.ContrastTerm;
 import org.trialevidence.paging.CsvColumns;
+import org.trialevidence.paging.ListShape;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,6 +154,8 @@ public final class ResultCsv {
             .add("source.document", row -> row.result().source().document())
             .add("source.location", row -> row.result().source().location())
             .add("source.excerpt", row -> row.result().source().excerpt());
+    public static final ListShape<ResultView> RESULTS = new ListShape<>(COLUMNS, "results.csv", ResultView.class);
+    static final ListShape<ArmRow> ARMS_SHAPE = new ListShape<>(ARM_ROWS, "result-arms.csv", ArmRow.class);
 
     private static Function<ResultView, Object> contrast(Function<Contrast, Object> field) {
         return result -> result.comparison() == null || result.comparison().contrast() == null ? null : field.apply(result.comparison().contrast());

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.trialevidence.errors.ProblemException;
-import org.trialevidence.paging.CsvColumns;
+import org.trialevidence.paging.ListShape;
 import org.trialevidence.paging.ListResponses;
 import org.trialevidence.paging.ListSource;
 import org.trialevidence.paging.Page;
@@ -62,18 +62,8 @@ public class ResultLists {
         }
 
         @Override
-        public CsvColumns<ResultView> csvColumns() {
-            return ResultCsv.COLUMNS;
-        }
-
-        @Override
-        public String csvFileName() {
-            return "results.csv";
-        }
-
-        @Override
-        public Class<?> jsonItemType() {
-            return ResultView.class;
+        public ListShape<ResultView> shape() {
+            return ResultCsv.RESULTS;
         }
     }
 
@@ -98,18 +88,8 @@ public class ResultLists {
         }
 
         @Override
-        public CsvColumns<ResultCsv.ArmRow> csvColumns() {
-            return ResultCsv.ARM_ROWS;
-        }
-
-        @Override
-        public String csvFileName() {
-            return "result-arms.csv";
-        }
-
-        @Override
-        public Class<?> jsonItemType() {
-            return ResultCsv.ArmRow.class;
+        public ListShape<ResultCsv.ArmRow> shape() {
+            return ResultCsv.ARMS_SHAPE;
         }
     }
 

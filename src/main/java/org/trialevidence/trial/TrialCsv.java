@@ -1,6 +1,7 @@
 package org.trialevidence.trial;
 
 import org.trialevidence.paging.CsvColumns;
+import org.trialevidence.paging.ListShape;
 
 /** The CSV columns of a trial-list item, named as its JSON fields. */
 public final class TrialCsv {
@@ -22,6 +23,7 @@ public final class TrialCsv {
             .add("resultCount", TrialSummaryView::resultCount)
             .add("sponsor", TrialSummaryView::sponsor)
             .add("yearsConducted", TrialSummaryView::yearsConducted);
+    static final ListShape<TrialSummaryView> SHAPE = new ListShape<>(COLUMNS, "trials.csv", TrialSummaryView.class);
 
     private TrialCsv() {
     }

@@ -1,6 +1,6 @@
 package org.trialevidence.trial;
 
-import org.trialevidence.paging.CsvColumns;
+import org.trialevidence.paging.ListShape;
 import org.trialevidence.paging.ListSource;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
@@ -20,17 +20,7 @@ record TrialList(TrialService trials, TrialFilter filter) implements ListSource<
     }
 
     @Override
-    public CsvColumns<TrialSummaryView> csvColumns() {
-        return TrialCsv.COLUMNS;
-    }
-
-    @Override
-    public String csvFileName() {
-        return "trials.csv";
-    }
-
-    @Override
-    public Class<?> jsonItemType() {
-        return TrialSummaryView.class;
+    public ListShape<TrialSummaryView> shape() {
+        return TrialCsv.SHAPE;
     }
 }
