@@ -113,6 +113,13 @@ public class DatasetService {
                 .setParameter("id", DatasetState.SINGLETON).getSingleResult();
     }
 
+    /** When the database was seeded: tells one database from another seeded from the same seed-data. */
+    @Transactional
+    public String seededAt() {
+        DatasetState state = DatasetState.current();
+        return state == null || state.loadedAt == null ? "" : state.loadedAt.toString();
+    }
+
     @Transactional
     String readVersion() {
         DatasetState state = DatasetState.current();

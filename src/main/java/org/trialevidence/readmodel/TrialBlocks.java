@@ -1,5 +1,11 @@
 package org.trialevidence.readmodel;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,6 +38,17 @@ public final class TrialBlocks<R> {
             rows += block.rows().size();
         }
         rowCount = rows;
+    }
+
+    /** Writes the blocks as JSON, for {@link #read}. */
+    public void write(ObjectMapper mapper, OutputStream out) throws IOException {
+        mapper.writeValue(out, blocks);
+    }
+
+    public static <R> TrialBlocks<R> read(ObjectMapper mapper, InputStream in, Class<R> rowType) throws IOException {
+        TypeFactory types = mapper.getTypeFactory();
+        List<Block<R>> blocks = mapper.readValue(in, types.constructCollectionType(List.class, types.constructParametricType(Block.class, rowType)));
+        return of(blocks);
     }
 
     public static <R> TrialBlocks<R> of(Collection<Block<R>> blocks) {

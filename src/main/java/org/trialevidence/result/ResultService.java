@@ -15,10 +15,15 @@ import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.readmodel.ReadModel;
+import org.trialevidence.readmodel.ReadModels;
 import org.trialevidence.readmodel.TrialBlocks;
 import org.trialevidence.vocabulary.Spelling;
 import org.trialevidence.vocabulary.VocabularyKind;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -41,6 +46,11 @@ public class ResultService {
     /** Up to this many results the index keeps every view; beyond, the views of a page are read from the database. */
     @ConfigProperty(name = "evidence.read-model.keep-views-up-to", defaultValue = "50000")
     int keepViewsUpTo;
+    /** From this many rows a read model is kept in the data directory for the next start. */
+    @ConfigProperty(name = "evidence.read-model.keep-on-disk-from", defaultValue = "10000")
+    int keepOnDiskFrom;
+    @ConfigProperty(name = "evidence.data-dir")
+    Path dataDirectory;
     private static final int CHUNK = 500;
 
     @Inject
@@ -51,6 +61,8 @@ public class ResultService {
     DatasetService dataset;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ReadModels readModels;
 
     private ReadModel<Model> readModel;
 
@@ -59,7 +71,7 @@ public class ResultService {
 
     @PostConstruct
     void init() {
-        readModel = new ReadModel<>("Results", dataset, new ReadModel.Source<>() {
+        readModel = new ReadModel<>("Results", dataset, dataDirectory, new ReadModel.Source<>() {
             @Override
             public Model build(String version) {
                 long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
@@ -76,7 +88,24 @@ public class ResultService {
             public void installed(Model model) {
                 storeViews(model.staleViews());
             }
+
+            /** Only the rows of an index that reads its views from the database are kept: views are not written out. */
+            @Override
+            public boolean worthKeeping(Model model) {
+                return !model.keepViews() && model.rows().rowCount() >= keepOnDiskFrom;
+            }
+
+            @Override
+            public void save(Model model, OutputStream out) throws IOException {
+                model.rows().write(mapper, out);
+            }
+
+            @Override
+            public Model load(InputStream in, String version) throws IOException {
+                return model(version, false, TrialBlocks.read(mapper, in, ResultIndex.Row.class), List.of());
+            }
         });
+        readModels.register(readModel);
     }
 
     void onDatasetChanged(@Observes DatasetChanged changed) {
@@ -123,9 +152,13 @@ public class ResultService {
             // Crossed the threshold of kept views: the whole index changes representation.
             return null;
         }
+        return model(version, keepViews, rows, stale);
+    }
+
+    private static Model model(String version, boolean keepViews, TrialBlocks<ResultIndex.Row> rows, List<String> staleViews) {
         ResultIndex.Builder builder = new ResultIndex.Builder(version, keepViews);
         rows.forEachRow(builder::add);
-        return new Model(builder.build(), rows, keepViews, stale);
+        return new Model(builder.build(), rows, keepViews, staleViews);
     }
 
     /**

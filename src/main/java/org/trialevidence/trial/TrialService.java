@@ -18,6 +18,12 @@ import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.result.ResultViews;
 import org.trialevidence.readmodel.ReadModel;
+import org.trialevidence.readmodel.ReadModels;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import org.trialevidence.readmodel.TrialBlocks;
 import jakarta.annotation.PostConstruct;
 import java.util.Locale;
@@ -61,6 +67,13 @@ public class TrialService {
 
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ReadModels readModels;
+    /** From this many trials the read model is kept in the data directory for the next start. */
+    @ConfigProperty(name = "evidence.read-model.keep-on-disk-from", defaultValue = "10000")
+    int keepOnDiskFrom;
+    @ConfigProperty(name = "evidence.data-dir")
+    Path dataDirectory;
     private ReadModel<Model> readModel;
 
     /**
@@ -71,7 +84,7 @@ public class TrialService {
 
     @PostConstruct
     void init() {
-        readModel = new ReadModel<>("Trials", dataset, new ReadModel.Source<>() {
+        readModel = new ReadModel<>("Trials", dataset, dataDirectory, new ReadModel.Source<>() {
             @Override
             public Model build(String version) {
                 return read(version, null, Set.of(), "select t from Trial t");
@@ -87,7 +100,23 @@ public class TrialService {
                 });
                 return patched;
             }
+
+            @Override
+            public boolean worthKeeping(Model model) {
+                return model.rows().rowCount() >= keepOnDiskFrom;
+            }
+
+            @Override
+            public void save(Model model, OutputStream out) throws IOException {
+                model.rows().write(mapper, out);
+            }
+
+            @Override
+            public Model load(InputStream in, String version) throws IOException {
+                return model(version, TrialBlocks.read(mapper, in, TrialIndex.Row.class));
+            }
         });
+        readModels.register(readModel);
     }
 
     void onDatasetChanged(@Observes DatasetChanged changed) {
@@ -119,6 +148,10 @@ public class TrialService {
             });
         }
         TrialBlocks<TrialIndex.Row> rows = held == null ? TrialBlocks.of(blocks) : held.replacing(trialIds, blocks);
+        return model(version, rows);
+    }
+
+    private static Model model(String version, TrialBlocks<TrialIndex.Row> rows) {
         return new Model(new TrialIndex(version, rows.rows()), rows, new ConcurrentHashMap<>());
     }
 
