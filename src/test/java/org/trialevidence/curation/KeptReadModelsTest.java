@@ -14,7 +14,6 @@ import org.trialevidence.readmodel.ReadModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,36 +52,26 @@ class KeptReadModelsTest {
 
     @Test
     void aRestartStartsFromTheKeptModelsAndCatchesUpFromTheChangeLog() throws InterruptedException {
-        Map<String, String> beforeRestart = answers(QUERIES);
+        Map<String, String> beforeRestart = Answers.of(QUERIES);
         readModels.restart();
         assertTrue(Files.isRegularFile(Path.of("target/test-data/read-models/results.json")), "the results read model was kept");
         assertTrue(Files.isRegularFile(Path.of("target/test-data/read-models/trials.json")), "the trials read model was kept");
-        assertEquals(beforeRestart, answers(QUERIES), "the kept models answer as the built ones did");
+        assertEquals(beforeRestart, Answers.of(QUERIES), "the kept models answer as the built ones did");
 
         // Written while no model is held: the next start loads the kept version and patches the written trial in.
         readModels.restart();
         ObjectNode trial = SeedRecords.copyOf("serena-6", "kept-trial");
         given().header("Authorization", "Bearer " + TestTokens.curator("keep-test")).contentType("application/json")
                 .queryParam("reason", "kept read model test").body(trial.toString()).post("/api/v1/trials").then().statusCode(201);
-        Map<String, String> caughtUp = answers(WRITTEN_TRIAL);
-        caughtUp.putAll(answers(QUERIES));
+        Map<String, String> caughtUp = Answers.of(WRITTEN_TRIAL);
+        caughtUp.putAll(Answers.of(QUERIES));
         assertTrue(caughtUp.get("/api/v1/results?trial=kept-trial").contains("kept-trial-serena-6-pfs-itt"), "the write reached the kept model");
 
         // A version the change log does not explain: built from the whole database.
         QuarkusTransaction.requiringNew().run(() -> DatasetState.lockForWrite().advance(Instant.now()));
         Thread.sleep(1_200); // the version read from the database is trusted for a second
-        Map<String, String> rebuilt = answers(WRITTEN_TRIAL);
-        rebuilt.putAll(answers(QUERIES));
+        Map<String, String> rebuilt = Answers.of(WRITTEN_TRIAL);
+        rebuilt.putAll(Answers.of(QUERIES));
         caughtUp.forEach((query, body) -> assertEquals(rebuilt.get(query), body, query));
-    }
-
-    private static Map<String, String> answers(List<String> queries) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (String query : queries) {
-            var response = given().get(query);
-            assertEquals(200, response.statusCode(), query + ": " + response.asString());
-            answers.put(query, response.asString());
-        }
-        return answers;
     }
 }

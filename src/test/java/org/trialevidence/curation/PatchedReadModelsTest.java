@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.trialevidence.auth.TestTokens;
 import org.trialevidence.dataset.DatasetState;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +78,7 @@ class PatchedReadModelsTest {
         admin().header("If-Match", bTag).delete("/api/v1/trials/patched-b").then().statusCode(204);
         admin().post("/api/v1/trials/patched-b/restore").then().statusCode(200);
 
-        Map<String, String> patched = answers();
+        Map<String, String> patched = Answers.of(QUERIES);
         String writtenVersion = given().get("/api/v1/dataset").then().extract().path("version");
 
         // Another writer moved the version without a change log entry: no replica can say what changed, so the
@@ -88,21 +87,11 @@ class PatchedReadModelsTest {
         Thread.sleep(1_200); // the version read from the database is trusted for a second
         String rebuiltVersion = given().get("/api/v1/dataset").then().extract().path("version");
         assertNotEquals(writtenVersion, rebuiltVersion);
-        Map<String, String> rebuilt = answers();
+        Map<String, String> rebuilt = Answers.of(QUERIES);
 
         assertEquals(patched.keySet(), rebuilt.keySet());
         patched.forEach((query, body) -> assertEquals(rebuilt.get(query), body, query));
         assertEquals(true, patched.get("/api/v1/trials/SERENA-6").contains("patched-a-serena-6-pfs-itt"),
                 "the conflict reached the other trial's record");
-    }
-
-    private static Map<String, String> answers() {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (String query : QUERIES) {
-            var response = given().get(query);
-            assertEquals(200, response.statusCode(), query + ": " + response.asString());
-            answers.put(query, response.asString());
-        }
-        return answers;
     }
 }
