@@ -7,6 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The version of the dataset the database holds. */
@@ -77,9 +81,43 @@ public class DatasetService {
         }
     }
 
-    private String versionInDatabase() {
+    /** Write-path catch-up beyond this many versions reads everything again: one query per version is not cheaper. */
+    static final int CATCH_UP_VERSIONS = 1000;
+
+    /**
+     * The trials whose records changed from one version to a later one, as the change log says (a write records its
+     * trial and every trial whose conflict lists it changed, with the version it made); empty when the log cannot
+     * say: another seeding, too many versions apart, or a version missing from the log. Runs in the caller's
+     * transaction.
+     */
+    public Optional<Set<String>> trialsChanged(String from, String to) {
+        Optional<List<String>> versions = DatasetVersions.between(from, to, CATCH_UP_VERSIONS);
+        if (versions.isEmpty() || versions.get().isEmpty()) {
+            return versions.map(none -> Set.of());
+        }
+        Set<String> logged = new HashSet<>();
+        Set<String> trials = new HashSet<>();
+        entityManager.createQuery("select c.datasetVersion, c.trialId from ChangeRecord c where c.datasetVersion in :versions", Object[].class)
+                .setParameter("versions", versions.get()).getResultList().forEach(entry -> {
+                    logged.add((String) entry[0]);
+                    if (entry[1] != null) {
+                        trials.add((String) entry[1]);
+                    }
+                });
+        return logged.containsAll(versions.get()) ? Optional.of(trials) : Optional.empty();
+    }
+
+    /** The version the database holds, read in the caller's transaction. */
+    public String versionInDatabase() {
         return entityManager.createQuery("select s.version from DatasetState s where s.id = :id", String.class)
                 .setParameter("id", DatasetState.SINGLETON).getSingleResult();
+    }
+
+    /** When the database was seeded: tells one database from another seeded from the same seed-data. */
+    @Transactional
+    public String seededAt() {
+        DatasetState state = DatasetState.current();
+        return state == null || state.loadedAt == null ? "" : state.loadedAt.toString();
     }
 
     @Transactional

@@ -1,6 +1,8 @@
 package org.trialevidence.result;
 
 import org.trialevidence.api.RawJson;
+import org.trialevidence.contrast.Contrast;
+import org.trialevidence.dataset.SourceView;
 import org.trialevidence.index.Postings;
 import org.trialevidence.index.RowOrder;
 import org.trialevidence.index.VocabularyPostings;
@@ -81,6 +83,33 @@ final class ResultIndex {
                 "id", RowOrder.by(count, row -> ids[row]));
     }
 
+    /**
+     * One result as the index needs it, read once from the database: the columns it filters and sorts on, and its
+     * view and JSON when views are kept. A write replaces the rows of the trials it changed and keeps the others.
+     */
+    record Row(String id, String trialId, String endpoint, String setting, String studyType, String populationType,
+               String effectMeasure, List<String> biomarkers, List<String> documents, List<String> addedCodes,
+               List<String> comparatorCodes, Boolean significant, boolean conflicting, BigDecimal estimate, BigDecimal pValue,
+               List<String> armLabels, List<ArmDrug> drugs, ResultView view, RawJson json) {
+
+        /** The view is the one the API serves (it has the biomarkers, sources and contrast); it is kept only when asked. */
+        static Row of(Result result, ResultView view, RawJson json, boolean keepView) {
+            Contrast contrast = view.comparison() == null ? null : view.comparison().contrast();
+            List<String> labels = new ArrayList<>();
+            List<ArmDrug> drugs = new ArrayList<>();
+            for (Arm arm : result.arms) {
+                labels.add(arm.label.toLowerCase(Locale.ROOT));
+                drugs.addAll(arm.drugs);
+            }
+            return new Row(result.id, result.trial.id, result.endpoint, result.trial.setting, result.trial.studyType, result.populationType,
+                    result.effectMeasure, view.biomarkers(), view.sources().stream().map(SourceView::document).distinct().toList(),
+                    contrast == null ? List.of() : List.copyOf(contrast.addedCodes()),
+                    contrast == null ? List.of() : List.copyOf(contrast.comparatorCodes()),
+                    result.significant, result.conflicting, result.estimate, result.pValue, List.copyOf(labels), List.copyOf(drugs),
+                    keepView ? view : null, keepView ? json : null);
+        }
+    }
+
     /** Collects rows in the default order while the results stream past. */
     static final class Builder {
         private final String version;
@@ -115,52 +144,46 @@ final class ResultIndex {
             this.json = keepViews ? new ArrayList<>() : null;
         }
 
-        void add(Result result, ResultView view, RawJson viewJson) {
+        void add(Row result) {
             int row = ids.size();
-            ids.add(result.id);
+            ids.add(result.id());
             if (views != null) {
-                views.add(view);
-                json.add(viewJson);
+                views.add(result.view());
+                json.add(result.json());
             }
-            trialRows.computeIfAbsent(result.trial.id, id -> new ArrayList<>(12)).add(row);
-            terms.of(VocabularyKind.ENDPOINTS).add(result.endpoint, row);
-            terms.of(VocabularyKind.SETTINGS).add(result.trial.setting, row);
-            terms.of(VocabularyKind.BIOMARKERS).addAll(view.biomarkers(), row);
-            populationTypes.add(result.populationType, row);
-            effectMeasures.add(result.effectMeasure, row);
-            studyTypes.add(result.trial.studyType, row);
-            view.sources().forEach(source -> documents.add(source.document(), row));
-            if (view.comparison() != null && view.comparison().contrast() != null) {
-                added.addAll(view.comparison().contrast().addedCodes(), row);
-                comparators.addAll(view.comparison().contrast().comparatorCodes(), row);
-            }
-            if (Boolean.TRUE.equals(result.significant)) {
+            trialRows.computeIfAbsent(result.trialId(), id -> new ArrayList<>(12)).add(row);
+            terms.of(VocabularyKind.ENDPOINTS).add(result.endpoint(), row);
+            terms.of(VocabularyKind.SETTINGS).add(result.setting(), row);
+            terms.of(VocabularyKind.BIOMARKERS).addAll(result.biomarkers(), row);
+            populationTypes.add(result.populationType(), row);
+            effectMeasures.add(result.effectMeasure(), row);
+            studyTypes.add(result.studyType(), row);
+            result.documents().forEach(document -> documents.add(document, row));
+            added.addAll(result.addedCodes(), row);
+            comparators.addAll(result.comparatorCodes(), row);
+            if (Boolean.TRUE.equals(result.significant())) {
                 significant.set(row);
-            } else if (Boolean.FALSE.equals(result.significant)) {
+            } else if (Boolean.FALSE.equals(result.significant())) {
                 notSignificant.set(row);
             }
-            if (result.conflicting) {
+            if (result.conflicting()) {
                 conflicting.set(row);
             }
-            hazardRatios.add("HR".equals(result.effectMeasure) && result.estimate != null ? result.estimate.doubleValue() : Double.NaN);
-            List<String> labels = new ArrayList<>();
+            hazardRatios.add("HR".equals(result.effectMeasure()) && result.estimate() != null ? result.estimate().doubleValue() : Double.NaN);
             Set<String> drugCodes = new HashSet<>();
-            for (Arm arm : result.arms) {
-                labels.add(arm.label.toLowerCase(Locale.ROOT));
-                for (ArmDrug drug : arm.drugs) {
-                    drugCodes.add(drug.drug());
-                    terms.of(VocabularyKind.DRUGS).add(drug.drug(), row);
-                    terms.of(VocabularyKind.DRUG_CLASSES).add(drug.drugClass(), row);
-                }
+            for (ArmDrug drug : result.drugs()) {
+                drugCodes.add(drug.drug());
+                terms.of(VocabularyKind.DRUGS).add(drug.drug(), row);
+                terms.of(VocabularyKind.DRUG_CLASSES).add(drug.drugClass(), row);
             }
             // Results of one trial share their arms: one copy of each label list and drug set, not one per result
             // (900,000 results would otherwise hold about 2 million label strings).
-            armLabels.add(labelLists.computeIfAbsent(labels, key -> key.stream().map(label -> this.labels.computeIfAbsent(label, l -> l))
+            armLabels.add(labelLists.computeIfAbsent(result.armLabels(), key -> key.stream().map(label -> this.labels.computeIfAbsent(label, l -> l))
                     .toArray(String[]::new)));
             armDrugs.add(drugSets.computeIfAbsent(drugCodes, Set::copyOf));
-            endpointCodes.add(result.endpoint);
-            estimates.add(result.estimate);
-            pValues.add(result.pValue);
+            endpointCodes.add(result.endpoint());
+            estimates.add(result.estimate());
+            pValues.add(result.pValue());
         }
 
         ResultIndex build() {

@@ -1,110 +1,164 @@
 package org.trialevidence.result;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.enterprise.event.Observes;
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.api.RawJson;
-import org.trialevidence.contrast.Contrast;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
-import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
-import org.trialevidence.seeding.TrialSeed;
-import org.trialevidence.trial.Arm;
-import org.trialevidence.trial.Trial;
+import org.trialevidence.readmodel.ReadModel;
+import org.trialevidence.readmodel.ReadModels;
+import org.trialevidence.readmodel.TrialBlocks;
 import org.trialevidence.vocabulary.Spelling;
 import org.trialevidence.vocabulary.VocabularyKind;
 
-import java.math.BigDecimal;
-import java.util.TreeSet;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Locale;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import java.util.List;
-import java.util.function.Consumer;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * Answers the evidence query from an in-memory index of the current dataset version (rebuilt when the database
- * holds a new version) and presents results in their JSON contract.
+ * Answers the evidence query from an in-memory index of the current dataset version (patched with the trials a
+ * write changed, see {@link ReadModel}) and presents results in their JSON contract.
  */
 @ApplicationScoped
 public class ResultService {
     /** Up to this many results the index keeps every view; beyond, the views of a page are read from the database. */
     @ConfigProperty(name = "evidence.read-model.keep-views-up-to", defaultValue = "50000")
     int keepViewsUpTo;
+    /** From this many rows a read model is kept in the data directory for the next start. */
+    @ConfigProperty(name = "evidence.read-model.keep-on-disk-from", defaultValue = "10000")
+    int keepOnDiskFrom;
+    @ConfigProperty(name = "evidence.data-dir")
+    Path dataDirectory;
     private static final int CHUNK = 500;
 
     @Inject
     EntityManager entityManager;
     @Inject
-    SourceViews sourceViews;
+    ResultViews views;
     @Inject
     DatasetService dataset;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ReadModels readModels;
 
-    private volatile ResultIndex index;
+    private ReadModel<Model> readModel;
+
+    /** The index of one version and the rows it was built from, by trial; stale views are those to write after the read. */
+    record Model(ResultIndex index, TrialBlocks<ResultIndex.Row> rows, boolean keepViews, List<String> staleViews) { }
+
+    @PostConstruct
+    void init() {
+        readModel = new ReadModel<>("Results", dataset, dataDirectory, new ReadModel.Source<>() {
+            @Override
+            public Model build(String version) {
+                long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
+                return read(version, count <= keepViewsUpTo, null, Set.of(), "select r from Result r join fetch r.trial t order by t.acronym, t.id, r.position, r.id");
+            }
+
+            @Override
+            public Model patch(Model current, Set<String> trialIds, String version) {
+                return read(version, current.keepViews(), current.rows(), trialIds,
+                        "select r from Result r join fetch r.trial t where t.id in :trials order by t.id, r.position, r.id");
+            }
+
+            @Override
+            public void installed(Model model) {
+                storeViews(model.staleViews());
+            }
+
+            /** Only the rows of an index that reads its views from the database are kept: views are not written out. */
+            @Override
+            public boolean worthKeeping(Model model) {
+                return !model.keepViews() && model.rows().rowCount() >= keepOnDiskFrom;
+            }
+
+            @Override
+            public void save(Model model, OutputStream out) throws IOException {
+                model.rows().write(mapper, out);
+            }
+
+            @Override
+            public Model load(InputStream in, String version) throws IOException {
+                return model(version, false, TrialBlocks.read(mapper, in, ResultIndex.Row.class), List.of());
+            }
+        });
+        readModels.register(readModel);
+    }
 
     void onDatasetChanged(@Observes DatasetChanged changed) {
-        rebuild(changed.version());
+        readModel.changedTo(changed.version());
     }
 
     private ResultIndex index() {
-        ResultIndex current = index;
-        String version = dataset.version();
-        return current != null && current.version.equals(version) ? current : rebuild(version);
+        return readModel.current().model().index();
     }
 
-    private synchronized ResultIndex rebuild(String version) {
-        if (index != null && index.version.equals(version)) {
-            return index;
-        }
-        long started = System.nanoTime();
+    /** The results of the query (all of them, or those of the trials asked for) as rows by trial, merged into the rows held. */
+    private Model read(String version, boolean keepViews, TrialBlocks<ResultIndex.Row> held, Set<String> trialIds, String jpql) {
         List<String> stale = new ArrayList<>();
-        ResultIndex built = dataset.consistently(DatasetService.LONG_TRANSACTION_SECONDS, () -> {
-            stale.clear();
-            long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
-            boolean keepViews = count <= keepViewsUpTo;
-            ResultIndex.Builder builder = new ResultIndex.Builder(version, keepViews);
-            int[] handled = {0};
-            try (Stream<Result> results = entityManager.createQuery("select r from Result r join fetch r.trial t order by t.acronym, r.position, r.id", Result.class)
-                    .setHint("org.hibernate.fetchSize", CHUNK).setHint("org.hibernate.readOnly", true).getResultStream()) {
-                results.forEach(result -> {
-                    ResultView view = view(result);
-                    RawJson json = json(view);
-                    // Only pages of large datasets are read back from the database; small ones are served from memory.
-                    // Stored views are brought up to date after this read, in transactions of their own: updating
-                    // 900,000 rows inside this long read kept every changed page of H2 in the heap (OutOfMemoryError).
-                    if (!keepViews && !json.json().equals(result.viewJson)) {
-                        stale.add(result.id);
-                    }
-                    builder.add(result, view, json);
-                    if (++handled[0] % CHUNK == 0) {
-                        entityManager.clear();
-                    }
-                });
-            }
-            return builder.build();
-        }).value();
-        storeViews(stale);
-        index = built;
-        Log.infof("Results read model of dataset %s: %d results in %d ms (%s)", version, index.size(), (System.nanoTime() - started) / 1_000_000,
-                index.views != null ? "views kept in memory" : "pages read from the stored views, " + stale.size() + " of them written");
-        return index;
+        List<TrialBlocks.Block<ResultIndex.Row>> blocks = new ArrayList<>();
+        var query = entityManager.createQuery(jpql, Result.class)
+                .setHint("org.hibernate.fetchSize", CHUNK).setHint("org.hibernate.readOnly", true);
+        if (held != null) {
+            query.setParameter("trials", trialIds);
+        }
+        int[] handled = {0};
+        try (Stream<Result> results = query.getResultStream()) {
+            results.forEach(result -> {
+                ResultView view = views.view(result);
+                RawJson json = views.json(view);
+                // Only pages of large datasets are read back from the database; small ones are served from memory.
+                // Stored views are brought up to date after this read, in transactions of their own: updating
+                // 900,000 rows inside this long read kept every changed page of H2 in the heap (OutOfMemoryError).
+                if (!keepViews && !json.json().equals(result.viewJson)) {
+                    stale.add(result.id);
+                }
+                TrialBlocks.Block<ResultIndex.Row> last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+                if (last == null || !last.trialId().equals(result.trial.id)) {
+                    last = new TrialBlocks.Block<>(result.trial.acronym, result.trial.id, new ArrayList<>());
+                    blocks.add(last);
+                }
+                last.rows().add(ResultIndex.Row.of(result, view, json, keepViews));
+                if (++handled[0] % CHUNK == 0) {
+                    entityManager.clear();
+                }
+            });
+        }
+        TrialBlocks<ResultIndex.Row> rows = held == null ? TrialBlocks.of(blocks) : held.replacing(trialIds, blocks);
+        if (held != null && (rows.rowCount() <= keepViewsUpTo) != keepViews) {
+            // Crossed the threshold of kept views: the whole index changes representation.
+            return null;
+        }
+        return model(version, keepViews, rows, stale);
+    }
+
+    private static Model model(String version, boolean keepViews, TrialBlocks<ResultIndex.Row> rows, List<String> staleViews) {
+        ResultIndex.Builder builder = new ResultIndex.Builder(version, keepViews);
+        rows.forEachRow(builder::add);
+        return new Model(builder.build(), rows, keepViews, staleViews);
     }
 
     /**
@@ -117,7 +171,7 @@ public class ResultService {
             QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> entityManager
                     .createQuery("select r from Result r join fetch r.trial where r.id in :ids", Result.class)
                     .setParameter("ids", chunk).getResultList()
-                    .forEach(result -> result.viewJson = json(view(result)).json()));
+                    .forEach(result -> result.viewJson = views.json(views.view(result)).json()));
         }
     }
 
@@ -162,14 +216,6 @@ public class ResultService {
                 .sorted(Comparator.comparingInt((String candidate) -> candidate.startsWith(wanted) || wanted.startsWith(candidate) ? 0 : 1)
                         .thenComparingInt(candidate -> Spelling.distance(candidate, wanted)))
                 .limit(3).toList();
-    }
-
-    private RawJson json(ResultView view) {
-        try {
-            return new RawJson(mapper.writeValueAsString(view));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write result " + view.id(), e);
-        }
     }
 
     /** Every matching result in the filter's order, a chunk at a time: for CSV with size=all, exports and analyses. */
@@ -236,70 +282,5 @@ public class ResultService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored result representation cannot be read", e);
         }
-    }
-
-    public ResultView view(Result result) {
-        Trial trial = result.trial;
-        Optional<Contrast> contrast = ResultContrast.of(result);
-        Set<String> biomarkers = new TreeSet<>(trial.biomarkers);
-        biomarkers.addAll(result.populationBiomarkers);
-        return new ResultView(
-                result.id,
-                new ResultView.TrialRef(trial.id, trial.acronym, trial.phase, trial.studyType),
-                trial.setting,
-                result.endpoint,
-                result.timepoint,
-                new ResultView.Population(result.populationType, result.populationLabel, List.copyOf(new TreeSet<>(result.populationBiomarkers))),
-                new ResultView.Analysis(result.analysisType, result.assessor, result.analysisDescription),
-                List.copyOf(biomarkers),
-                result.armValues.stream().map(value -> armResult(reportedArm(result, value.arm()), value, ResultContrast.role(result, value.arm(), contrast.isPresent()))).toList(),
-                comparison(result, contrast),
-                result.rawText,
-                List.copyOf(result.notes),
-                result.corrections.stream().map(c -> new ResultView.Correction(c.field(), c.sourceShows(), c.served(), c.reason())).toList(),
-                result.conflicting,
-                List.copyOf(result.conflictsWith),
-                result.disputedBy.stream().map(d -> new ResultView.DisputingStatement(d.statement(), sourceViews.of(d.source()))).toList(),
-                result.suspect == null ? null : new ResultView.Suspect(result.suspect.reason(), List.copyOf(result.suspect.resembles())),
-                sourceViews.of(result.sources.get(0)),
-                sourceViews.of(result.sources));
-    }
-
-    /** The result's own arms hold every arm it reports, so the trial's other arms need not be loaded. */
-    private static Arm reportedArm(Result result, String armId) {
-        return result.arms.stream().filter(arm -> arm.armId.equals(armId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(result.id + " reports no arm " + armId));
-    }
-
-    private static ResultView.ArmResult armResult(Arm arm, TrialSeed.ArmValue value, String role) {
-        return new ResultView.ArmResult(arm.armId, arm.label, role,
-                arm.drugs.stream().map(drug -> drug.drug()).toList(), arm.dose,
-                value.measure(), value.value(), unit(value.measure()), Boolean.TRUE.equals(value.notReached()),
-                value.ciLower(), value.ciUpper(), value.patients());
-    }
-
-    static String unit(String measure) {
-        return "median".equals(measure) ? "months" : "percent";
-    }
-
-    private static ResultView.Comparison comparison(Result result, Optional<Contrast> contrast) {
-        if (result.experimentalArm == null) {
-            return null;
-        }
-        BigDecimal estimate = printed(result, result.estimate, "comparison.estimate");
-        return new ResultView.Comparison(result.experimentalArm.armId, result.controlArm.armId, result.effectMeasure,
-                "HR".equals(result.effectMeasure) ? estimate : null, estimate, printed(result, result.ciLower, "comparison.ciLower"),
-                printed(result, result.ciUpper, "comparison.ciUpper"),
-                exact(result.ciLevel), exact(result.pValue), result.pValueComparator, result.pValueText, result.significant, contrast.orElse(null));
-    }
-
-    /** A statistic as its source prints it: 0.60 for a printed 0.60, not the column's 0.600000 nor 0.6. */
-    private static BigDecimal printed(Result result, BigDecimal stored, String field) {
-        return PrintedNumbers.of(stored, field, result.sources, result.corrections);
-    }
-
-    /** Database columns have a fixed scale; the API serves the number itself (0.95, not 0.9500). */
-    private static BigDecimal exact(BigDecimal stored) {
-        return stored == null ? null : stored.stripTrailingZeros();
     }
 }

@@ -16,7 +16,17 @@ import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
-import org.trialevidence.result.ResultService;
+import org.trialevidence.result.ResultViews;
+import org.trialevidence.readmodel.ReadModel;
+import org.trialevidence.readmodel.ReadModels;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import org.trialevidence.readmodel.TrialBlocks;
+import jakarta.annotation.PostConstruct;
+import java.util.Locale;
 import org.trialevidence.result.ResultView;
 import org.trialevidence.vocabulary.Spelling;
 import org.trialevidence.vocabulary.Term;
@@ -37,8 +47,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Lists and presents trials from an in-memory index of the current dataset version (rebuilt when the database
- * holds a new version); full records are read from the database and kept until the version changes.
+ * Lists and presents trials from an in-memory index of the current dataset version (patched with the trials a
+ * write changed, see {@link ReadModel}); full records are read from the database and kept until their trial changes.
  */
 @ApplicationScoped
 public class TrialService {
@@ -49,53 +59,100 @@ public class TrialService {
     @Inject
     EntityManager entityManager;
     @Inject
-    ResultService results;
+    ResultViews results;
     @Inject
     SourceViews sources;
     @Inject
     DatasetService dataset;
 
-    private volatile TrialIndex index;
-    private final Map<String, RawJson> records = new ConcurrentHashMap<>();
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ReadModels readModels;
+    /** From this many trials the read model is kept in the data directory for the next start. */
+    @ConfigProperty(name = "evidence.read-model.keep-on-disk-from", defaultValue = "10000")
+    int keepOnDiskFrom;
+    @ConfigProperty(name = "evidence.data-dir")
+    Path dataDirectory;
+    private ReadModel<Model> readModel;
+
+    /**
+     * The index of one version, the rows it was built from (one per trial), and the full records read since, by
+     * trial id: a patch keeps the records of the trials it did not change.
+     */
+    record Model(TrialIndex index, TrialBlocks<TrialIndex.Row> rows, Map<String, RawJson> records) { }
+
+    @PostConstruct
+    void init() {
+        readModel = new ReadModel<>("Trials", dataset, dataDirectory, new ReadModel.Source<>() {
+            @Override
+            public Model build(String version) {
+                return read(version, null, Set.of(), "select t from Trial t");
+            }
+
+            @Override
+            public Model patch(Model current, Set<String> trialIds, String version) {
+                Model patched = read(version, current.rows(), trialIds, "select t from Trial t where t.id in :trials");
+                current.records().forEach((id, record) -> {
+                    if (!trialIds.contains(id)) {
+                        patched.records().put(id, record);
+                    }
+                });
+                return patched;
+            }
+
+            @Override
+            public boolean worthKeeping(Model model) {
+                return model.rows().rowCount() >= keepOnDiskFrom;
+            }
+
+            @Override
+            public void save(Model model, OutputStream out) throws IOException {
+                model.rows().write(mapper, out);
+            }
+
+            @Override
+            public Model load(InputStream in, String version) throws IOException {
+                return model(version, TrialBlocks.read(mapper, in, TrialIndex.Row.class));
+            }
+        });
+        readModels.register(readModel);
+    }
 
     void onDatasetChanged(@Observes DatasetChanged changed) {
-        rebuild(changed.version());
+        readModel.changedTo(changed.version());
     }
 
     TrialIndex index() {
-        TrialIndex current = index;
-        String version = dataset.version();
-        return current != null && current.version.equals(version) ? current : rebuild(version);
+        return readModel.current().model().index();
     }
 
-    private synchronized TrialIndex rebuild(String version) {
-        if (index != null && index.version.equals(version)) {
-            return index;
+    private Model read(String version, TrialBlocks<TrialIndex.Row> held, Set<String> trialIds, String jpql) {
+        List<TrialBlocks.Block<TrialIndex.Row>> blocks = new ArrayList<>();
+        var query = entityManager.createQuery(jpql, Trial.class).setHint("org.hibernate.fetchSize", 500);
+        if (held != null) {
+            query.setParameter("trials", trialIds);
         }
-        long started = System.nanoTime();
-        index = dataset.consistently(DatasetService.LONG_TRANSACTION_SECONDS, () -> {
-            List<TrialIndex.Row> rows = new ArrayList<>();
-            int[] handled = {0};
-            try (Stream<Trial> trials = entityManager.createQuery("select t from Trial t order by lower(t.acronym), t.id", Trial.class)
-                    .setHint("org.hibernate.fetchSize", 500).getResultStream()) {
-                trials.forEach(trial -> {
-                    List<String> names = trial.names.stream().map(TrialAlias::name).toList();
-                    Set<String> subgroupBiomarkers = new HashSet<>();
-                    trial.results.forEach(result -> subgroupBiomarkers.addAll(result.populationBiomarkers));
-                    List<Contrast> contrasts = trial.results.stream().map(ResultContrast::of).flatMap(Optional::stream).toList();
-                    rows.add(new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts));
-                    if (++handled[0] % 500 == 0) {
-                        entityManager.clear();
-                    }
-                });
-            }
-            return new TrialIndex(version, rows);
-        }).value();
-        records.clear();
-        Log.infof("Trials read model of dataset %s: %d trials in %d ms", version, index.summaries.size(), (System.nanoTime() - started) / 1_000_000);
-        return index;
+        int[] handled = {0};
+        try (Stream<Trial> trials = query.getResultStream()) {
+            trials.forEach(trial -> {
+                List<String> names = trial.names.stream().map(TrialAlias::name).toList();
+                Set<String> subgroupBiomarkers = new HashSet<>();
+                trial.results.forEach(result -> subgroupBiomarkers.addAll(result.populationBiomarkers));
+                List<Contrast> contrasts = trial.results.stream().map(ResultContrast::of).flatMap(Optional::stream).toList();
+                TrialIndex.Row row = new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts);
+                blocks.add(new TrialBlocks.Block<>(trial.acronym.toLowerCase(Locale.ROOT), trial.id, List.of(row)));
+                if (++handled[0] % 500 == 0) {
+                    entityManager.clear();
+                }
+            });
+        }
+        TrialBlocks<TrialIndex.Row> rows = held == null ? TrialBlocks.of(blocks) : held.replacing(trialIds, blocks);
+        return model(version, rows);
+    }
+
+    private static Model model(String version, TrialBlocks<TrialIndex.Row> rows) {
+        return new Model(new TrialIndex(version, rows.rows()), rows, new ConcurrentHashMap<>());
     }
 
     /** Validates the criteria against the vocabularies and the phases present. */
@@ -156,24 +213,26 @@ public class TrialService {
         return idOf(name).map(id -> dataset.consistently(READ_TIMEOUT_SECONDS, () -> record(Trial.findById(id))).value());
     }
 
-    /** The full record as JSON (kept until the dataset changes), or empty when no trial has that name. */
+    /** The full record as JSON (kept until a write changes the trial), or empty when no trial has that name. */
     public Optional<RawJson> json(String name) {
-        Optional<String> id = idOf(name);
-        if (id.isEmpty()) {
+        ReadModel.Versioned<Model> current = readModel.current();
+        Integer row = current.model().index().rowOf(name);
+        if (row == null) {
             return Optional.empty();
         }
+        String id = current.model().index().summaries.get(row).id();
+        Map<String, RawJson> records = current.model().records();
         if (records.size() > CACHED_RECORDS) {
             records.clear();
         }
-        RawJson cached = records.get(id.get());
+        RawJson cached = records.get(id);
         if (cached != null) {
             return Optional.of(cached);
         }
-        TrialIndex current = index();
-        DatasetService.Snapshot<RawJson> read = dataset.consistently(READ_TIMEOUT_SECONDS, () -> json(record(Trial.findById(id.get()))));
+        DatasetService.Snapshot<RawJson> read = dataset.consistently(READ_TIMEOUT_SECONDS, () -> json(record(Trial.findById(id))));
         // A record read while a write landed belongs to the next version: served, but not kept for this one.
-        if (read.version().equals(current.version)) {
-            records.put(id.get(), read.value());
+        if (read.version().equals(current.version())) {
+            records.put(id, read.value());
         }
         return Optional.of(read.value());
     }

@@ -1,0 +1,200 @@
+package org.trialevidence.readmodel;
+
+import io.quarkus.logging.Log;
+import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.dataset.DatasetVersions;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Holds an in-memory read model of the dataset version the database holds, and moves it on when the version moves:
+ * by patching the trials the change log names since the version it holds (a write on this replica, or on another
+ * one), by building it from every trial when the log cannot say (first start, a gap in the log, another seed).
+ * A version older than the one held is never built. Readers get the model of one version, never half of one.
+ * A model that takes long to build is kept in the data directory (after a full build and when the service stops)
+ * and a new process starts from it, patched up to the database's version from the change log.
+ */
+public final class ReadModel<M> {
+    /** How a model is read from the database; both run inside one consistent read of the version they are given. */
+    public interface Source<M> {
+        M build(String version);
+
+        /** The model of the version with the trials read again and every other trial kept from current; null when it cannot be patched. */
+        M patch(M current, Set<String> trialIds, String version);
+
+        /** Work after the read's transaction ended (writing derived columns), given the model just installed. */
+        default void installed(M model) {
+        }
+
+        /** Whether the model is worth keeping on disk for the next start (building it takes long). */
+        default boolean worthKeeping(M model) {
+            return false;
+        }
+
+        /** Writes what {@link #load} needs to make the model again without reading the database. */
+        default void save(M model, OutputStream out) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        default M load(InputStream in, String version) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** A model and the dataset version it is of. */
+    public record Versioned<M>(M model, String version) { }
+
+    private final String name;
+    private final DatasetService dataset;
+    private final Source<M> source;
+    /** Where the model is kept between runs, with the version and the seeding it is of on its first line. */
+    private final Path keptFile;
+    private volatile Versioned<M> current;
+    private volatile Versioned<M> kept;
+
+    public ReadModel(String name, DatasetService dataset, Path dataDirectory, Source<M> source) {
+        this.name = name;
+        this.dataset = dataset;
+        this.source = source;
+        this.keptFile = dataDirectory.resolve("read-models").resolve(name.toLowerCase(Locale.ROOT) + ".json");
+    }
+
+    /** The model of the dataset's current version. */
+    public Versioned<M> current() {
+        Versioned<M> held = current;
+        String version = dataset.version();
+        // A model newer than the version this replica last read from the database is current too.
+        return held != null && !DatasetVersions.isBefore(held.version(), version) ? held : catchUp(version);
+    }
+
+    /** The database holds this version (or a newer one): brings the model up to it unless it is there already. */
+    public void changedTo(String version) {
+        catchUp(version);
+    }
+
+    /** Reads every trial again, whatever the model held: the full build a patched model must equal. */
+    public Versioned<M> rebuild() {
+        return update(null);
+    }
+
+    private synchronized Versioned<M> catchUp(String version) {
+        Versioned<M> held = current;
+        if (held == null) {
+            held = loadKept().orElse(null);
+        } else if (!DatasetVersions.isBefore(held.version(), version)) {
+            return held;
+        }
+        return update(held);
+    }
+
+    /** Writes the model held to the data directory, unless it is kept there already or not worth keeping. */
+    public void keep() {
+        synchronized (keptFile) {
+            keepHeld();
+        }
+    }
+
+    private void keepHeld() {
+        Versioned<M> held = current;
+        if (held == null || held == kept || !source.worthKeeping(held.model())) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(keptFile.getParent());
+            Path written = keptFile.resolveSibling(keptFile.getFileName() + ".writing");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(written), 1 << 16)) {
+                out.write((held.version() + "\t" + dataset.seededAt() + "\n").getBytes(StandardCharsets.UTF_8));
+                source.save(held.model(), out);
+            }
+            Files.move(written, keptFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            kept = held;
+            Log.infof("%s read model of dataset %s kept in %s in %d ms", name, held.version(), keptFile, (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            Log.warnf(e, "%s read model not kept in %s: the next start builds it", name, keptFile);
+        }
+    }
+
+    /** Drops the model held: the next read starts from the kept one, as a new process does. */
+    synchronized void forget() {
+        current = null;
+    }
+
+    /**
+     * The model kept by an earlier run on this database (same seeding), whatever its version: the change log brings
+     * it up to date. A model of another database, or one that cannot be read, is ignored.
+     */
+    private Optional<Versioned<M>> loadKept() {
+        if (!Files.isRegularFile(keptFile)) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(keptFile), 1 << 16)) {
+            String[] header = firstLine(in).split("\t");
+            String seededAt = dataset.seededAt();
+            if (header.length != 2 || !header[1].equals(seededAt)) {
+                Log.infof("%s read model in %s is of another database (seeded %s, this one %s): not used", name, keptFile,
+                        header.length == 2 ? header[1] : "?", seededAt);
+                return Optional.empty();
+            }
+            Versioned<M> loaded = new Versioned<>(source.load(in, header[0]), header[0]);
+            kept = loaded;
+            Log.infof("%s read model of dataset %s loaded from %s in %d ms", name, loaded.version(), keptFile, (System.nanoTime() - started) / 1_000_000);
+            return Optional.of(loaded);
+        } catch (IOException | RuntimeException e) {
+            Log.warnf(e, "%s read model in %s cannot be read: it is built from the database", name, keptFile);
+            return Optional.empty();
+        }
+    }
+
+    private static String firstLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("no header line");
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    private synchronized Versioned<M> update(Versioned<M> held) {
+        long started = System.nanoTime();
+        boolean[] patched = {false};
+        DatasetService.Snapshot<M> read = dataset.consistently(DatasetService.LONG_TRANSACTION_SECONDS, () -> {
+            String version = dataset.versionInDatabase();
+            if (held != null && held.version().equals(version)) {
+                patched[0] = true;
+                return held.model();
+            }
+            Optional<Set<String>> changed = held == null ? Optional.empty() : dataset.trialsChanged(held.version(), version);
+            M model = changed.map(trials -> source.patch(held.model(), trials, version)).orElse(null);
+            patched[0] = model != null;
+            return model != null ? model : source.build(version);
+        });
+        Versioned<M> next = held != null && held.version().equals(read.version()) ? held : new Versioned<>(read.value(), read.version());
+        current = next;
+        source.installed(next.model());
+        Log.infof("%s read model of dataset %s %s in %d ms", name, next.version(),
+                patched[0] ? "patched from " + held.version() : "built", (System.nanoTime() - started) / 1_000_000);
+        if (!patched[0]) {
+            // Kept at once, off the request that needed it: a crash does not lose the build.
+            Thread keeper = new Thread(this::keep, name + "-read-model-keeper");
+            keeper.setDaemon(true);
+            keeper.start();
+        }
+        return next;
+    }
+}

@@ -1,0 +1,94 @@
+package org.trialevidence.readmodel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The rows of a read model grouped by trial, trials in their default order (sort key, then id): a write replaces
+ * the blocks of the trials it changed and keeps every other block as it is. Immutable.
+ */
+public final class TrialBlocks<R> {
+    /** One trial's rows, in their order within the trial. */
+    public record Block<R>(String sortKey, String trialId, List<R> rows) { }
+
+    private static final Comparator<Block<?>> ORDER = Comparator.comparing((Block<?> block) -> block.sortKey()).thenComparing(Block::trialId);
+
+    private final List<Block<R>> blocks;
+    private final Map<String, Block<R>> byTrial;
+    private final int rowCount;
+
+    private TrialBlocks(List<Block<R>> sorted) {
+        blocks = List.copyOf(sorted);
+        byTrial = new HashMap<>(blocks.size() * 2);
+        int rows = 0;
+        for (Block<R> block : blocks) {
+            byTrial.put(block.trialId(), block);
+            rows += block.rows().size();
+        }
+        rowCount = rows;
+    }
+
+    /** Writes the blocks as JSON, for {@link #read}. */
+    public void write(ObjectMapper mapper, OutputStream out) throws IOException {
+        mapper.writeValue(out, blocks);
+    }
+
+    public static <R> TrialBlocks<R> read(ObjectMapper mapper, InputStream in, Class<R> rowType) throws IOException {
+        TypeFactory types = mapper.getTypeFactory();
+        List<Block<R>> blocks = mapper.readValue(in, types.constructCollectionType(List.class, types.constructParametricType(Block.class, rowType)));
+        return of(blocks);
+    }
+
+    public static <R> TrialBlocks<R> of(Collection<Block<R>> blocks) {
+        List<Block<R>> sorted = new ArrayList<>(blocks);
+        sorted.sort(ORDER);
+        return new TrialBlocks<>(sorted);
+    }
+
+    /** These blocks with the trials' blocks replaced by the fresh ones (a trial without a fresh block is dropped). */
+    public TrialBlocks<R> replacing(Set<String> trialIds, Collection<Block<R>> fresh) {
+        List<Block<R>> kept = new ArrayList<>(blocks.size() + fresh.size());
+        for (Block<R> block : blocks) {
+            if (!trialIds.contains(block.trialId())) {
+                kept.add(block);
+            }
+        }
+        for (Block<R> block : fresh) {
+            int at = java.util.Collections.binarySearch(kept, block, ORDER);
+            kept.add(at < 0 ? -at - 1 : at, block);
+        }
+        return new TrialBlocks<>(kept);
+    }
+
+    public void forEachRow(Consumer<R> action) {
+        for (Block<R> block : blocks) {
+            block.rows().forEach(action);
+        }
+    }
+
+    public List<R> rows() {
+        List<R> rows = new ArrayList<>(rowCount);
+        forEachRow(rows::add);
+        return rows;
+    }
+
+    public int rowCount() {
+        return rowCount;
+    }
+
+    public boolean holds(String trialId) {
+        return byTrial.containsKey(trialId);
+    }
+}
