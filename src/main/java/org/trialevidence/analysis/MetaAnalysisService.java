@@ -162,7 +162,8 @@ public class MetaAnalysisService {
                 ResultView.Comparison comparison = result.comparison();
                 double se = ConfidenceIntervals.logStandardError(comparison.ciLower().doubleValue(), comparison.ciUpper().doubleValue(),
                         comparison.ciLevel().doubleValue());
-                comparisons.add(new PoolableComparison(result, chosen.contrast(), Math.log(comparison.hazardRatio().doubleValue()), se));
+                // the result's own contrast: the group's shares its id but names the first trial's drugs
+                comparisons.add(new PoolableComparison(result, comparison.contrast(), Math.log(comparison.hazardRatio().doubleValue()), se));
             }
         }
         return comparisons;

@@ -65,7 +65,7 @@ public class NetworkResource {
         public String nodes;
 
         @QueryParam("reference")
-        @Parameter(description = "The treatment estimates are relative to; default: the one in most trials", example = "AI")
+        @Parameter(description = "The treatment estimates are relative to (a node name as the answer spells it, e.g. AI); default: the one in most trials")
         public String reference;
     }
 

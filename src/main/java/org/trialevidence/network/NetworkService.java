@@ -244,30 +244,29 @@ public class NetworkService {
         return new NetworkView.Q(MetaAnalysisService.round(q.value()), q.df(), MetaAnalysisService.round(q.pValue()));
     }
 
-    /** The names a contrast's arms get at each node level. */
+    /** The names a contrast's arms get at each node level; a class continued after progression is named so, as the contrast does. */
     static String experimental(Contrast contrast, NodeLevel nodes) {
         List<ContrastTerm> terms = new ArrayList<>(contrast.added());
-        terms.addAll(contrast.continued());
         terms.addAll(contrast.common());
-        return name(terms, nodes);
+        return name(terms, contrast.continued(), nodes);
     }
 
     static String control(Contrast contrast, NodeLevel nodes) {
         List<ContrastTerm> terms = new ArrayList<>(contrast.removed());
         terms.addAll(contrast.common());
-        return name(terms, nodes);
+        return name(terms, List.of(), nodes);
     }
 
     /** Sorted, so that the same regimen gets the same name whichever arm of whichever trial it is. */
-    private static String name(List<ContrastTerm> terms, NodeLevel nodes) {
+    private static String name(List<ContrastTerm> terms, List<ContrastTerm> continued, NodeLevel nodes) {
         TreeSet<String> parts = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (ContrastTerm term : terms) {
-            if (nodes == NodeLevel.DRUG && !term.drugs().isEmpty()) {
-                parts.addAll(term.drugs());
-            } else {
-                parts.add(term.code());
-            }
-        }
+        terms.forEach(term -> parts.addAll(names(term, nodes, "")));
+        continued.forEach(term -> parts.addAll(names(term, nodes, " continued")));
         return parts.isEmpty() ? "placebo" : String.join(" + ", parts);
+    }
+
+    private static List<String> names(ContrastTerm term, NodeLevel nodes, String suffix) {
+        List<String> names = nodes == NodeLevel.DRUG && !term.drugs().isEmpty() ? term.drugs() : List.of(term.code());
+        return names.stream().map(name -> name + suffix).toList();
     }
 }
