@@ -177,6 +177,23 @@ class NetworkMetaAnalysisApiTest {
     }
 
     @Test
+    void theCuratedNetworkListsThePartsItLeavesOutAndNamesDrugsOnRequest() {
+        JsonPath byClass = example().when().get(PATH).then().statusCode(200).extract().jsonPath();
+        List<String> answered = byClass.getList("ranking.treatments.treatment");
+        List<List<String>> leftOut = byClass.getList("leftOut.treatments");
+        assertFalse(leftOut.isEmpty(), "the example's AI-based trials are not linked to the fulvestrant-based ones");
+        for (List<String> part : leftOut) {
+            assertTrue(part.stream().noneMatch(answered::contains), part + " is not part of the answer");
+        }
+        List<List<String>> leftOutTrials = byClass.getList("leftOut.trials");
+        assertTrue(leftOutTrials.stream().anyMatch(trials -> trials.contains("PALOMA-2")), leftOutTrials.toString());
+        List<String> drugs = example().queryParam("nodes", "drug").when().get(PATH).then().statusCode(200).extract().jsonPath()
+                .getList("ranking.treatments.treatment");
+        assertTrue(drugs.contains("fulvestrant + palbociclib"), drugs.toString());
+        assertTrue(drugs.contains("fulvestrant + ribociclib"), drugs.toString());
+    }
+
+    @Test
     void theCuratedGraphIsWellFormedSvgWithANodePerTreatment() {
         int treatments = example().when().get(PATH).then().statusCode(200).extract().jsonPath().getList("ranking.treatments").size();
         String svg = example().when().get(PATH + "/graph.svg").then().statusCode(200).contentType(containsString("image/svg+xml")).extract().asString();
