@@ -146,22 +146,40 @@ public class MetaAnalysisService {
                 subgroupWarnings(pools), pools.stream().map(ContrastPool::view).toList(), differences(pools), excluded), pools, resultDetails);
     }
 
-    /** The chosen comparisons of every contrast, with a hazard ratio and CI, in netmeta's long format. */
-    List<ContrastRow> contrastRows(ResultFilter filter) {
-        List<ContrastRow> rows = new ArrayList<>();
+    /**
+     * A chosen comparison (one per trial, endpoint and contrast) on the log scale.
+     *
+     * @param logHazardRatio ln(HR) of the experimental arm relative to the control arm
+     * @param standardError  its SE from the CI at the CI's own level
+     */
+    public record PoolableComparison(ResultView result, Contrast contrast, double logHazardRatio, double standardError) { }
+
+    /** The chosen comparisons of every contrast, each with a hazard ratio and CI, in the query's order per contrast. */
+    public List<PoolableComparison> poolableComparisons(ResultFilter filter) {
+        List<PoolableComparison> comparisons = new ArrayList<>();
         for (Chosen chosen : select(filter).chosen()) {
-            Contrast contrast = chosen.contrast();
             for (ResultView result : chosen.results()) {
                 ResultView.Comparison comparison = result.comparison();
                 double se = ConfidenceIntervals.logStandardError(comparison.ciLower().doubleValue(), comparison.ciUpper().doubleValue(),
                         comparison.ciLevel().doubleValue());
-                rows.add(new ContrastRow(result.trial().acronym(), contrast.experimentalTreatment(), contrast.controlTreatment(),
-                        precise(Math.log(comparison.hazardRatio().doubleValue())), precise(se), result.id(), result.trial().id(), result.endpoint(),
-                        result.population().label(), contrast.question(), contrast.id(), comparison.hazardRatio(), comparison.ciLower(),
-                        comparison.ciUpper(), comparison.ciLevel()));
+                // the result's own contrast: the group's shares its id but names the first trial's drugs
+                comparisons.add(new PoolableComparison(result, comparison.contrast(), Math.log(comparison.hazardRatio().doubleValue()), se));
             }
         }
-        return rows;
+        return comparisons;
+    }
+
+    /** The chosen comparisons of every contrast, with a hazard ratio and CI, in netmeta's long format. */
+    List<ContrastRow> contrastRows(ResultFilter filter) {
+        return poolableComparisons(filter).stream().map(chosen -> {
+            ResultView result = chosen.result();
+            ResultView.Comparison comparison = result.comparison();
+            Contrast contrast = chosen.contrast();
+            return new ContrastRow(result.trial().acronym(), contrast.experimentalTreatment(), contrast.controlTreatment(),
+                    precise(chosen.logHazardRatio()), precise(chosen.standardError()), result.id(), result.trial().id(), result.endpoint(),
+                    result.population().label(), contrast.question(), contrast.id(), comparison.hazardRatio(), comparison.ciLower(),
+                    comparison.ciUpper(), comparison.ciLevel());
+        }).toList();
     }
 
     /** Full double precision, so that R reading the CSV computes what the service computes. */
@@ -190,7 +208,7 @@ public class MetaAnalysisService {
      * Pooling on a filtered selection of results is only honest when the filter does not look at the outcome:
      * keeping the significant (or small) hazard ratios and pooling them would report a biased effect.
      */
-    private static void refuseOutcomeSelection(ResultFilter filter) {
+    public static void refuseOutcomeSelection(ResultFilter filter) {
         if (filter.significant().isPresent()) {
             throw ProblemException.invalidParameter("significant", "significant selects results by their outcome; pooling such a selection"
                     + " overstates the effect, so the meta-analysis does not take it.", null, null);
@@ -327,7 +345,7 @@ public class MetaAnalysisService {
     }
 
     /** Null for a value that is not a number (a statistic over a zero standard error): JSON has no infinity. */
-    static BigDecimal round(double value) {
+    public static BigDecimal round(double value) {
         if (!Double.isFinite(value)) {
             return null;
         }

@@ -54,7 +54,7 @@ public record PoolRequest(
         try {
             request = reader.readValue(body);
         } catch (JsonProcessingException e) {
-            throw malformed(e);
+            throw malformed(e, FIELDS, SHAPE);
         }
         if (request == null) {
             throw ProblemException.malformedBody(null, "The body must be a JSON object with 'studies'.");
@@ -62,20 +62,33 @@ public record PoolRequest(
         return request.validated();
     }
 
-    /** A reader that refuses what Jackson would otherwise let through silently; build it once. */
+    private static final String FIELDS = "the body has studies, model, tauEstimator, hartungKnapp and sensitivity, a study has label, hazardRatio,"
+            + " ciLower, ciUpper and ciLevel";
+    private static final String SHAPE = "{\"studies\": [{\"hazardRatio\": ..., \"ciLower\": ..., \"ciUpper\": ...}, ...]}";
+
     static ObjectReader strictReader(ObjectMapper mapper) {
+        return strictReader(mapper, PoolRequest.class);
+    }
+
+    /** A reader of a request body of this type that refuses what Jackson would otherwise let through silently; build it once. */
+    public static ObjectReader strictReader(ObjectMapper mapper, Class<?> type) {
         ObjectMapper strict = mapper.copy();
         strict.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        return strict.readerFor(PoolRequest.class)
+        return strict.readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** Jackson's messages name our classes and echo the input; the problem says what to fix in the API's terms. */
-    private static ProblemException malformed(JsonProcessingException e) {
+    /**
+     * Jackson's messages name our classes and echo the input; the problem says what to fix in the API's terms.
+     *
+     * @param fields the body's fields in words, for an unknown field
+     * @param shape  the body's shape as JSON, for anything else
+     */
+    public static ProblemException malformed(JsonProcessingException e, String fields, String shape) {
         Throwable cause = e;
         while (cause.getCause() != null && !(cause instanceof StreamReadException)) {
             cause = cause.getCause();
@@ -86,18 +99,16 @@ public record PoolRequest(
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return ProblemException.malformedBody(field, "Unknown field '" + unknown.getPropertyName() + "': the body has studies, model, tauEstimator, hartungKnapp and"
-                    + " sensitivity, a study has label,"
-                    + " hazardRatio, ciLower, ciUpper and ciLevel.");
+            return ProblemException.malformedBody(field, "Unknown field '" + unknown.getPropertyName() + "': " + fields + ".");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> type = mismatch.getTargetType();
             String expected = BigDecimal.class.equals(type) ? "a number" : String.class.equals(type) ? "a string"
                     : Boolean.class.equals(type) ? "true or false"
-                    : List.class.isAssignableFrom(type) ? "an array of studies" : "an object";
+                    : List.class.isAssignableFrom(type) ? "an array" : "an object";
             return ProblemException.malformedBody(field, (field == null ? "The body" : field) + " must be " + expected + ".");
         }
-        return ProblemException.malformedBody(field, "The body does not have the documented shape: {\"studies\": [{\"hazardRatio\": ..., \"ciLower\": ..., \"ciUpper\": ...}, ...]}.");
+        return ProblemException.malformedBody(field, "The body does not have the documented shape: " + shape + ".");
     }
 
     private static String path(JsonMappingException e) {

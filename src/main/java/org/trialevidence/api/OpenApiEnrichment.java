@@ -60,15 +60,21 @@ public class OpenApiEnrichment implements OASFilter {
             "Curation", "Curation access");
     private static final Map<String, List<String>> META_ANALYSIS_FILTERS = Map.of("endpoint", List.of("PFS"),
             "added", List.of("CDK4/6i"), "comparator", List.of("endocrine-therapy"), "setting", List.of("metastatic"));
+    /** The example of a connected network of at least four treatments. */
+    private static final Map<String, List<String>> NETWORK_FILTERS = Map.of("endpoint", List.of("PFS"), "setting", List.of("metastatic"),
+            "comparator", List.of("endocrine-therapy"), "biomarker", List.of("HR-positive"));
     /**
      * operationId -> the filters that make its first "Try it out" answer 200: compare needs two trials and one
-     * endpoint; the meta-analysis one endpoint's hazard ratios of one question (the recorded example's query); a
-     * forest plot of every result would be hundreds of rows.
+     * endpoint; the meta-analysis one endpoint's hazard ratios of one question (the recorded example's query); the
+     * network meta-analysis one endpoint; a forest plot of every result would be hundreds of rows.
      */
     static final Map<String, Map<String, List<String>>> WORKING_EXAMPLES = Map.of(
             "compareTrials", Map.of("trial", List.of("PALOMA-2", "MONALEESA-2"), "endpoint", List.of("PFS")),
             "metaAnalysis", META_ANALYSIS_FILTERS,
             "metaAnalysisForestPlot", META_ANALYSIS_FILTERS,
+            "networkMetaAnalysis", NETWORK_FILTERS,
+            "networkMetaAnalysisGraph", NETWORK_FILTERS,
+            "networkMetaAnalysisLeagueTable", NETWORK_FILTERS,
             "resultsForestPlot", Map.of("endpoint", List.of("PFS"), "drugClass", List.of("oral-SERD")));
 
     @Override

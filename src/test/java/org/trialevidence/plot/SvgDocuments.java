@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading the forest plots back with the JDK's XML parser, and checking their layout with a model of our own. */
-final class SvgDocuments {
+public final class SvgDocuments {
     private SvgDocuments() {
     }
 
     /** Parses strictly (no DTD): a plot that is not well-formed XML, e.g. an unescaped '&', fails here. */
-    static Document parse(String svg) {
+    public static Document parse(String svg) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -30,7 +30,7 @@ final class SvgDocuments {
     }
 
     /** Elements by XPath, e.g. {@code //g[@class='row']}; element names match without the SVG namespace. */
-    static List<Element> select(Object context, String path) {
+    public static List<Element> select(Object context, String path) {
         String local = path.replaceAll("(?<=/)(\\w+)", "*[local-name()='$1']");
         try {
             NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(local, context, XPathConstants.NODESET);
