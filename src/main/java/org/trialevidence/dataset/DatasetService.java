@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The version of the dataset the database holds. */
@@ -33,6 +34,22 @@ public class DatasetService {
             version = readVersion();
             readAt = now;
         }
+        return version;
+    }
+
+    /**
+     * The version as last read or written when that was within the last second (what {@link #version()} would
+     * answer without reading the database), else empty. Never blocks: a request on the event loop uses the read
+     * models as they are when this matches their version, and moves to a worker thread (where {@link #version()}
+     * reads the database) when it does not.
+     */
+    public Optional<String> recentVersion() {
+        String known = version;
+        return known != null && System.nanoTime() - readAt <= RECHECK_NANOS ? Optional.of(known) : Optional.empty();
+    }
+
+    /** The version as last read or written, however long ago (null before the first), without reading the database. */
+    public String lastKnownVersion() {
         return version;
     }
 

@@ -14,6 +14,7 @@ import org.trialevidence.contrast.Contrast;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.SourceViews;
+import org.trialevidence.index.RowSet;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.seeding.TrialSeed;
@@ -28,7 +29,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +67,15 @@ public class ResultService {
         ResultIndex current = index;
         String version = dataset.version();
         return current != null && current.version.equals(version) ? current : rebuild(version);
+    }
+
+    /**
+     * Whether a query now would be answered from memory, without reading the database: the index is built for the
+     * version known within the last second, and it keeps every view. Never blocks (the event loop asks it).
+     */
+    public boolean answersWithoutBlocking() {
+        ResultIndex current = index;
+        return current != null && current.views != null && dataset.recentVersion().filter(current.version::equals).isPresent();
     }
 
     private synchronized ResultIndex rebuild(String version) {
@@ -126,7 +135,7 @@ public class ResultService {
 
     private PageRows pageRows(ResultFilter filter, PageRequest page) {
         ResultIndex current = index();
-        BitSet matching = current.matching(filter);
+        RowSet matching = current.matching(filter);
         return new PageRows(current, current.order(filter.sort().key()).page(matching, filter.sort().descending(), page.offset(), page.size()),
                 matching.cardinality());
     }
@@ -175,7 +184,7 @@ public class ResultService {
     /** Every matching result in the filter's order, a chunk at a time: for CSV with size=all, exports and analyses. */
     public void forEach(ResultFilter filter, Consumer<ResultView> action) {
         ResultIndex current = index();
-        BitSet matching = current.matching(filter);
+        RowSet matching = current.matching(filter);
         for (long offset = 0; ; offset += CHUNK) {
             List<Integer> rows = current.order(filter.sort().key()).page(matching, filter.sort().descending(), offset, CHUNK);
             views(current, rows).forEach(action);

@@ -14,6 +14,7 @@ import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.SourceViews;
+import org.trialevidence.index.RowSet;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.result.ResultService;
@@ -24,7 +25,6 @@ import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +70,22 @@ public class TrialService {
         return current != null && current.version.equals(version) ? current : rebuild(version);
     }
 
+    /**
+     * Whether lists, lookups and counts now would be answered from memory: the index is built for the version known
+     * within the last second. Never blocks (the event loop asks it).
+     */
+    public boolean answersWithoutBlocking() {
+        TrialIndex current = index;
+        return current != null && dataset.recentVersion().filter(current.version::equals).isPresent();
+    }
+
+    /** Whether the full record of the trial so named is kept in memory (then {@link #json} reads no database). */
+    public boolean keepsRecordOf(String name) {
+        TrialIndex current = index;
+        Integer row = current == null ? null : current.rowOf(name);
+        return row != null && records.containsKey(current.summaries.get(row).id());
+    }
+
     private synchronized TrialIndex rebuild(String version) {
         if (index != null && index.version.equals(version)) {
             return index;
@@ -105,7 +121,7 @@ public class TrialService {
 
     public Page<TrialSummaryView> search(TrialFilter filter, PageRequest page) {
         TrialIndex current = index();
-        BitSet matching = current.matching(filter);
+        RowSet matching = current.matching(filter);
         List<Integer> rows = current.order(filter.sort().key()).page(matching, filter.sort().descending(), page.offset(), page.size());
         return Page.of(rows.stream().map(current.summaries::get).toList(), page, matching.cardinality());
     }
