@@ -1,5 +1,6 @@
 package org.trialevidence.result;
 
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,6 +66,11 @@ public class ResultService {
 
     private ResultIndex index() {
         ResultIndex current = index;
+        // A read on the event loop was sent there because this index was current a moment ago: it uses the index it
+        // finds, for the event loop must neither read the database nor wait for a rebuild.
+        if (current != null && Context.isOnEventLoopThread()) {
+            return current;
+        }
         String version = dataset.version();
         return current != null && current.version.equals(version) ? current : rebuild(version);
     }

@@ -4,6 +4,7 @@ import org.trialevidence.contrast.Contrast;
 import org.trialevidence.result.ResultContrast;
 
 import io.quarkus.logging.Log;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -66,6 +67,11 @@ public class TrialService {
 
     TrialIndex index() {
         TrialIndex current = index;
+        // A read on the event loop was sent there because this index was current a moment ago: it uses the index it
+        // finds, for the event loop must neither read the database nor wait for a rebuild.
+        if (current != null && Context.isOnEventLoopThread()) {
+            return current;
+        }
         String version = dataset.version();
         return current != null && current.version.equals(version) ? current : rebuild(version);
     }
