@@ -1,5 +1,6 @@
 package org.trialevidence.api;
 
+import io.vertx.core.Context;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Strong ETags for every GET of the API, derived from the dataset version and the request (path, query and the
@@ -35,10 +37,17 @@ public class ConditionalGet {
         if (!isCacheable(request) || resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(RecordETag.class)) {
             return null;
         }
-        EntityTag tag = tag(request);
+        // On the event loop the database is not asked: the version known within the last second, else the last one
+        // known, which may be older than the answer's (a tag older than its answer only costs a 200 where a 304 would
+        // do; a newer one would keep a stale answer). A 304 needs the recent version: otherwise the answer's own
+        // reading (on a worker) brings the version up to date.
+        Optional<String> recent = dataset.recentVersion();
+        String version = recent.orElseGet(() -> Context.isOnEventLoopThread() ? dataset.lastKnownVersion() : dataset.version());
+        boolean current = recent.isPresent() || !Context.isOnEventLoopThread();
+        EntityTag tag = tag(request, version);
         request.setProperty(EntityTag.class.getName(), tag);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
+        if (current && ifNoneMatch != null && matches(ifNoneMatch, tag)) {
             return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).header(HttpHeaders.VARY, VARY).build();
         }
         return null;
@@ -67,9 +76,9 @@ public class ConditionalGet {
                 && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
     }
 
-    private EntityTag tag(ContainerRequestContext request) {
+    private static EntityTag tag(ContainerRequestContext request, String version) {
         MessageDigest digest = sha256();
-        update(digest, dataset.version());
+        update(digest, version);
         update(digest, request.getUriInfo().getRequestUri().getRawPath());
         update(digest, String.valueOf(request.getUriInfo().getRequestUri().getRawQuery()));
         update(digest, String.valueOf(request.getHeaderString(HttpHeaders.ACCEPT)));

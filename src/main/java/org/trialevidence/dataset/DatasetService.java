@@ -40,6 +40,22 @@ public class DatasetService {
         return version;
     }
 
+    /**
+     * The version as last read or written when that was within the last second (what {@link #version()} would
+     * answer without reading the database), else empty. Never blocks: a request on the event loop uses the read
+     * models as they are when this matches their version, and moves to a worker thread (where {@link #version()}
+     * reads the database) when it does not.
+     */
+    public Optional<String> recentVersion() {
+        String known = version;
+        return known != null && System.nanoTime() - readAt <= RECHECK_NANOS ? Optional.of(known) : Optional.empty();
+    }
+
+    /** The version as last read or written, however long ago (null before the first), without reading the database. */
+    public String lastKnownVersion() {
+        return version;
+    }
+
     /** A write on this replica: its readers see the new version at once, not a second later. */
     public void changedTo(String newVersion) {
         version = newVersion;

@@ -1,17 +1,22 @@
 package org.trialevidence.index;
 
-import java.util.BitSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** For each term, the rows that carry it, as a bit set over row numbers. */
+/**
+ * For each term, the rows that carry it, as an ascending array of row numbers: a query reads the postings of its
+ * terms (no copy for a single term) instead of a bit set over every row.
+ */
 public final class Postings {
-    private final Map<String, BitSet> rowsByTerm = new HashMap<>();
+    private final Map<String, Rows> rowsByTerm = new HashMap<>();
 
+    /** Rows are added in ascending order while an index is built; a row added twice for a term is kept once. */
     public void add(String term, int row) {
         if (term != null) {
-            rowsByTerm.computeIfAbsent(term, key -> new BitSet()).set(row);
+            rowsByTerm.computeIfAbsent(term, key -> new Rows()).add(row);
         }
     }
 
@@ -19,22 +24,48 @@ public final class Postings {
         terms.forEach(term -> add(term, row));
     }
 
-    /** Keeps only the rows carrying one of the terms; no terms means no restriction. */
-    public void narrow(BitSet rows, Collection<String> terms) {
-        if (!terms.isEmpty()) {
-            rows.and(anyOf(terms));
-        }
+    /** Rows carrying any of the terms; null for no terms, which means no restriction. */
+    public RowSet restriction(Collection<String> terms) {
+        return terms.isEmpty() ? null : anyOf(terms);
     }
 
-    /** Rows carrying any of the terms (a new set the caller may change). */
-    public BitSet anyOf(Collection<String> terms) {
-        BitSet rows = new BitSet();
+    /** Rows carrying any of the terms. */
+    public RowSet anyOf(Collection<String> terms) {
+        if (terms.size() == 1) {
+            Rows rows = rowsByTerm.get(terms.iterator().next());
+            return rows == null ? RowSet.EMPTY : rows.view();
+        }
+        List<RowSet> sets = new ArrayList<>(terms.size());
         for (String term : terms) {
-            BitSet posting = rowsByTerm.get(term);
-            if (posting != null) {
-                rows.or(posting);
+            Rows rows = rowsByTerm.get(term);
+            if (rows != null) {
+                sets.add(rows.view());
             }
         }
-        return rows;
+        return RowSet.union(sets);
+    }
+
+    /** An ascending list of rows that grows while the index is built. */
+    public static final class Rows {
+        private int[] rows = new int[4];
+        private int size;
+
+        public void add(int row) {
+            if (size > 0 && rows[size - 1] >= row) {
+                if (rows[size - 1] == row) {
+                    return;
+                }
+                throw new IllegalArgumentException("rows are added in ascending order: " + row + " after " + rows[size - 1]);
+            }
+            if (size == rows.length) {
+                rows = java.util.Arrays.copyOf(rows, size * 2);
+            }
+            rows[size++] = row;
+        }
+
+        /** The rows so far, sharing this list's array (a new set each time: a query may note its sorted order on it). */
+        public RowSet view() {
+            return RowSet.of(rows, size);
+        }
     }
 }

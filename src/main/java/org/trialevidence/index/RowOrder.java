@@ -1,32 +1,44 @@
 package org.trialevidence.index;
 
-import java.util.BitSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
- * Rows sorted once by a key, rows without a key last whichever the direction, ties in row order. A page of a
- * filtered query walks this order and keeps the rows in the filter's bit set, so no per-query sort is needed.
+ * Rows sorted once by a key, rows without a key last whichever the direction, ties in row order (reversed with
+ * the keys when descending). A page of a filtered query looks up the position of each matching row in this order
+ * and keeps the first offset + limit of them: work in proportion to the matches, with no per-query sort of the
+ * dataset and no set over every row.
  */
 public final class RowOrder {
+    /** Rows by ascending key, or null when the rows are numbered in this order already. */
     private final int[] ascending;
-    private final int[] descending;
+    /** The position of each row in {@link #ascending}. */
+    private final int[] positionOf;
+    /** How many rows have a key: they come first, and only they are reversed when descending. */
+    private final int keyed;
+    /** Above this many positions a query sorts all of its matches once and keeps them for its next pages. */
+    private static final int SELECT_UP_TO = 1024;
 
     private RowOrder(int[] ascending, int keyed) {
         this.ascending = ascending;
-        this.descending = new int[ascending.length];
-        int next = 0;
-        for (int i = keyed - 1; i >= 0; i--) {
-            descending[next++] = ascending[i];
+        this.keyed = keyed;
+        if (ascending == null) {
+            positionOf = null;
+        } else {
+            positionOf = new int[ascending.length];
+            for (int position = 0; position < ascending.length; position++) {
+                positionOf[ascending[position]] = position;
+            }
         }
-        System.arraycopy(ascending, keyed, descending, next, ascending.length - keyed);
     }
 
     /** Rows are numbered 0..rows-1 in the default order already. */
     public static RowOrder identity(int rows) {
-        return new RowOrder(IntStream.range(0, rows).toArray(), rows);
+        return new RowOrder(null, rows);
     }
 
     public static <K extends Comparable<K>> RowOrder by(int rows, IntFunction<K> key) {
@@ -38,22 +50,109 @@ public final class RowOrder {
     }
 
     /** The matching rows from position offset on, at most limit of them, in this order or its reverse. */
-    public List<Integer> page(BitSet matching, boolean descending, long offset, int limit) {
-        int[] sequence = descending ? this.descending : ascending;
-        java.util.ArrayList<Integer> page = new java.util.ArrayList<>(Math.min(limit, 256));
-        long skipped = 0;
-        for (int row : sequence) {
-            if (!matching.get(row)) {
-                continue;
+    public List<Integer> page(RowSet matching, boolean descending, long offset, int limit) {
+        int matches = matching.cardinality();
+        if (offset >= matches) {
+            return List.of();
+        }
+        int from = (int) offset;
+        int to = (int) Math.min(matches, offset + limit);
+        List<Integer> page = new ArrayList<>(to - from);
+        if (matching.isAll()) {
+            for (int position = from; position < to; position++) {
+                page.add(rowAt(position, descending));
             }
-            if (skipped++ < offset) {
-                continue;
+        } else if (ascending == null) {
+            // Matches are ascending row numbers, which is this order.
+            for (int i = from; i < to; i++) {
+                page.add(matching.row(descending ? matches - 1 - i : i));
             }
-            page.add(row);
-            if (page.size() == limit) {
-                break;
+        } else {
+            int[] positions = firstPositions(matching, descending, to);
+            for (int i = from; i < to; i++) {
+                page.add(rowAt(positions[i], descending));
             }
         }
         return page;
+    }
+
+    /** The lowest count positions of the matching rows, ascending. */
+    private int[] firstPositions(RowSet matching, boolean descending, int count) {
+        Object key = descending ? positionOf : ascending;
+        int[] sorted = matching.sortedPositions(key);
+        if (sorted != null) {
+            return sorted;
+        }
+        int matches = matching.cardinality();
+        if (count > SELECT_UP_TO || count * 4 > matches) {
+            sorted = new int[matches];
+            for (int i = 0; i < matches; i++) {
+                sorted[i] = position(matching.row(i), descending);
+            }
+            Arrays.sort(sorted);
+            matching.keepSortedPositions(key, sorted);
+            return sorted;
+        }
+        // The count lowest positions in a max-heap: one pass over the matches, log(count) per kept one.
+        int[] heap = new int[count];
+        int size = 0;
+        for (int i = 0; i < matches; i++) {
+            int position = position(matching.row(i), descending);
+            if (size < count) {
+                heap[size] = position;
+                siftUp(heap, size++);
+            } else if (position < heap[0]) {
+                heap[0] = position;
+                siftDown(heap, count);
+            }
+        }
+        Arrays.sort(heap);
+        return heap;
+    }
+
+    private int position(int row, boolean descending) {
+        int ascendingPosition = positionOf[row];
+        return descending && ascendingPosition < keyed ? keyed - 1 - ascendingPosition : ascendingPosition;
+    }
+
+    private int rowAt(int position, boolean descending) {
+        int ascendingPosition = descending && position < keyed ? keyed - 1 - position : position;
+        return ascending == null ? ascendingPosition : ascending[ascendingPosition];
+    }
+
+    private static void siftUp(int[] heap, int child) {
+        while (child > 0) {
+            int parent = (child - 1) / 2;
+            if (heap[parent] >= heap[child]) {
+                return;
+            }
+            swap(heap, parent, child);
+            child = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size) {
+        int parent = 0;
+        while (true) {
+            int largest = parent;
+            int left = 2 * parent + 1;
+            if (left < size && heap[left] > heap[largest]) {
+                largest = left;
+            }
+            if (left + 1 < size && heap[left + 1] > heap[largest]) {
+                largest = left + 1;
+            }
+            if (largest == parent) {
+                return;
+            }
+            swap(heap, parent, largest);
+            parent = largest;
+        }
+    }
+
+    private static void swap(int[] heap, int a, int b) {
+        int kept = heap[a];
+        heap[a] = heap[b];
+        heap[b] = kept;
     }
 }

@@ -1,6 +1,7 @@
 package org.trialevidence.readmodel;
 
 import io.quarkus.logging.Log;
+import io.vertx.core.Context;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetVersions;
 
@@ -71,12 +72,26 @@ public final class ReadModel<M> {
         this.keptFile = dataDirectory.resolve("read-models").resolve(name.toLowerCase(Locale.ROOT) + ".json");
     }
 
-    /** The model of the dataset's current version. */
+    /**
+     * The model of the dataset's current version. On the event loop, the model held: a read is sent there because
+     * the model was current a moment ago ({@link #currentWithoutBlocking}), and the event loop must neither read the
+     * database nor wait for a build.
+     */
     public Versioned<M> current() {
         Versioned<M> held = current;
+        if (held != null && Context.isOnEventLoopThread()) {
+            return held;
+        }
         String version = dataset.version();
         // A model newer than the version this replica last read from the database is current too.
         return held != null && !DatasetVersions.isBefore(held.version(), version) ? held : catchUp(version);
+    }
+
+    /** The model held when it is of the version read from the database within the last second; never blocks. */
+    public Optional<Versioned<M>> currentWithoutBlocking() {
+        Versioned<M> held = current;
+        return held != null && dataset.recentVersion().filter(version -> !DatasetVersions.isBefore(held.version(), version)).isPresent()
+                ? Optional.of(held) : Optional.empty();
     }
 
     /** The database holds this version (or a newer one): brings the model up to it unless it is there already. */

@@ -5,6 +5,7 @@ import org.trialevidence.contrast.Contrast;
 import org.trialevidence.dataset.SourceView;
 import org.trialevidence.index.Postings;
 import org.trialevidence.index.RowOrder;
+import org.trialevidence.index.RowSet;
 import org.trialevidence.index.VocabularyPostings;
 import org.trialevidence.trial.Arm;
 import org.trialevidence.trial.ArmDrug;
@@ -12,19 +13,18 @@ import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntPredicate;
 
 /**
- * The results of one dataset version as bit-set postings and precomputed orders, so that a filtered, sorted page
- * is a few bit-set operations and a walk down one order, whatever the size of the dataset. Rows are numbered in
- * the default order (trial acronym, then curation order). Immutable once built.
+ * The results of one dataset version as postings (ascending row numbers per term) and precomputed orders, so that a
+ * filtered, sorted page costs in proportion to the rows its terms carry: the postings merged smallest first, then
+ * the first positions of the matches in one order. Rows are numbered in the default order (trial acronym, then
+ * curation order). Immutable once built.
  */
 final class ResultIndex {
     final String version;
@@ -42,9 +42,9 @@ final class ResultIndex {
     /** Drug and drug-class codes each result's contrast adds, and the classes it is measured against. */
     private final Postings added;
     private final Postings comparators;
-    private final BitSet significant;
-    private final BitSet notSignificant;
-    private final BitSet conflicting;
+    private final Postings.Rows significant;
+    private final Postings.Rows notSignificant;
+    private final Postings.Rows conflicting;
     private final double[] hazardRatios;
     private final String[][] armLabels;
     private final List<Set<String>> armDrugs;
@@ -123,9 +123,9 @@ final class ResultIndex {
         private final Postings documents = new Postings();
         private final Postings added = new Postings();
         private final Postings comparators = new Postings();
-        private final BitSet significant = new BitSet();
-        private final BitSet notSignificant = new BitSet();
-        private final BitSet conflicting = new BitSet();
+        private final Postings.Rows significant = new Postings.Rows();
+        private final Postings.Rows notSignificant = new Postings.Rows();
+        private final Postings.Rows conflicting = new Postings.Rows();
         private final List<Double> hazardRatios = new ArrayList<>();
         private final List<String[]> armLabels = new ArrayList<>();
         private final List<Set<String>> armDrugs = new ArrayList<>();
@@ -162,12 +162,12 @@ final class ResultIndex {
             added.addAll(result.addedCodes(), row);
             comparators.addAll(result.comparatorCodes(), row);
             if (Boolean.TRUE.equals(result.significant())) {
-                significant.set(row);
+                significant.add(row);
             } else if (Boolean.FALSE.equals(result.significant())) {
-                notSignificant.set(row);
+                notSignificant.add(row);
             }
             if (result.conflicting()) {
-                conflicting.set(row);
+                conflicting.add(row);
             }
             hazardRatios.add("HR".equals(result.effectMeasure()) && result.estimate() != null ? result.estimate().doubleValue() : Double.NaN);
             Set<String> drugCodes = new HashSet<>();
@@ -195,42 +195,43 @@ final class ResultIndex {
         return ids.length;
     }
 
-    /** The rows the filter matches. */
-    BitSet matching(ResultFilter filter) {
-        BitSet rows = new BitSet();
-        rows.set(0, ids.length);
+    /** The rows the filter matches: the postings of its terms intersected smallest first, then its other tests. */
+    RowSet matching(ResultFilter filter) {
+        List<RowSet> restrictions = new ArrayList<>();
         if (!filter.trialIds().isEmpty()) {
-            BitSet ofTrials = new BitSet();
+            List<RowSet> ofTrials = new ArrayList<>();
             for (String trial : filter.trialIds()) {
-                for (int row : trialRows.getOrDefault(trial, new int[0])) {
-                    ofTrials.set(row);
-                }
+                ofTrials.add(RowSet.of(trialRows.getOrDefault(trial, new int[0])));
             }
-            rows.and(ofTrials);
+            restrictions.add(RowSet.union(ofTrials));
         }
-        terms.of(VocabularyKind.ENDPOINTS).narrow(rows, filter.endpoints());
-        terms.of(VocabularyKind.SETTINGS).narrow(rows, filter.settings());
-        terms.of(VocabularyKind.BIOMARKERS).narrow(rows, filter.biomarkers());
-        terms.of(VocabularyKind.DRUGS).narrow(rows, filter.drugs());
-        terms.of(VocabularyKind.DRUG_CLASSES).narrow(rows, filter.drugClasses());
-        added.narrow(rows, filter.added());
-        comparators.narrow(rows, filter.comparators());
-        effectMeasures.narrow(rows, filter.effectMeasures());
-        studyTypes.narrow(rows, filter.studyTypes());
-        filter.populationType().ifPresent(type -> rows.and(populationTypes.anyOf(Set.of(type))));
-        filter.significant().ifPresent(wanted -> rows.and(wanted ? significant : notSignificant));
-        filter.conflicting().ifPresent(wanted -> {
-            if (wanted) {
-                rows.and(conflicting);
-            } else {
-                rows.andNot(conflicting);
-            }
-        });
-        filter.maxHazardRatio().ifPresent(max -> keep(rows, row -> hazardRatios[row] <= max.doubleValue()));
+        restrictions.add(terms.of(VocabularyKind.ENDPOINTS).restriction(filter.endpoints()));
+        restrictions.add(terms.of(VocabularyKind.SETTINGS).restriction(filter.settings()));
+        restrictions.add(terms.of(VocabularyKind.BIOMARKERS).restriction(filter.biomarkers()));
+        restrictions.add(terms.of(VocabularyKind.DRUGS).restriction(filter.drugs()));
+        restrictions.add(terms.of(VocabularyKind.DRUG_CLASSES).restriction(filter.drugClasses()));
+        restrictions.add(added.restriction(filter.added()));
+        restrictions.add(comparators.restriction(filter.comparators()));
+        restrictions.add(effectMeasures.restriction(filter.effectMeasures()));
+        restrictions.add(studyTypes.restriction(filter.studyTypes()));
+        filter.populationType().ifPresent(type -> restrictions.add(populationTypes.anyOf(Set.of(type))));
+        filter.significant().ifPresent(wanted -> restrictions.add((wanted ? significant : notSignificant).view()));
+        filter.conflicting().filter(wanted -> wanted).ifPresent(wanted -> restrictions.add(conflicting.view()));
+        RowSet rows = RowSet.intersection(ids.length, restrictions);
+        if (filter.conflicting().isPresent() && !filter.conflicting().get()) {
+            rows = rows.andNot(conflicting.view());
+        }
+        if (filter.maxHazardRatio().isPresent()) {
+            double max = filter.maxHazardRatio().get().doubleValue();
+            rows = rows.keep(row -> hazardRatios[row] <= max);
+        }
         for (ResultFilter.ArmMatch arm : filter.arms()) {
-            keep(rows, row -> armMatches(row, arm));
+            rows = rows.keep(row -> armMatches(row, arm));
         }
-        filter.resultIds().ifPresent(only -> keep(rows, row -> only.contains(ids[row])));
+        if (filter.resultIds().isPresent()) {
+            Set<String> only = filter.resultIds().get();
+            rows = rows.keep(row -> only.contains(ids[row]));
+        }
         return rows;
     }
 
@@ -241,14 +242,6 @@ final class ResultIndex {
             }
         }
         return arm.drugs().stream().anyMatch(armDrugs.get(row)::contains);
-    }
-
-    private static void keep(BitSet rows, IntPredicate test) {
-        for (int row = rows.nextSetBit(0); row >= 0; row = rows.nextSetBit(row + 1)) {
-            if (!test.test(row)) {
-                rows.clear(row);
-            }
-        }
     }
 
     RowOrder order(String sortKey) {
@@ -265,6 +258,6 @@ final class ResultIndex {
     }
 
     int countConflicting() {
-        return conflicting.cardinality();
+        return conflicting.view().cardinality();
     }
 }

@@ -18,12 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.smallrye.mutiny.Uni;
+import org.trialevidence.api.EventLoopAnswers;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.paging.PageParams;
 
 import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.trial.TrialService;
 
 @Path("/api/v1/results")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +36,8 @@ public class ResultResource {
     ResultService results;
     @Inject
     TrialLookup trials;
+    @Inject
+    TrialService trialService;
     @Inject
     ResultLists lists;
 
@@ -48,9 +53,13 @@ public class ResultResource {
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
-                           @Context UriInfo uri, @BeanParam ResultListParams list) {
-        return lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
+    public Uni<Response> search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
+                                @Context UriInfo uri, @BeanParam ResultListParams list) {
+        // JSON pages come from memory; CSV rows may be read from the database; the preferred results are
+        // chosen by the analyses, which read the database.
+        boolean fromMemory = results.answersWithoutBlocking() && trialService.answersWithoutBlocking() && !paging.csv(headers)
+                && list.preferred == null;
+        return EventLoopAnswers.respond(fromMemory, () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri));
     }
 
     @GET

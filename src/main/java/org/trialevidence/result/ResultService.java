@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.index.RowSet;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.readmodel.ReadModel;
@@ -26,7 +27,6 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -116,6 +116,14 @@ public class ResultService {
         return readModel.current().model().index();
     }
 
+    /**
+     * Whether a query now would be answered from memory, without reading the database: the index is of the version
+     * known within the last second, and it keeps every view. Never blocks (the event loop asks it).
+     */
+    public boolean answersWithoutBlocking() {
+        return readModel.currentWithoutBlocking().filter(held -> held.model().index().views != null).isPresent();
+    }
+
     /** The results of the query (all of them, or those of the trials asked for) as rows by trial, merged into the rows held. */
     private Model read(String version, boolean keepViews, TrialBlocks<ResultIndex.Row> held, Set<String> trialIds, String jpql) {
         List<String> stale = new ArrayList<>();
@@ -180,7 +188,7 @@ public class ResultService {
 
     private PageRows pageRows(ResultFilter filter, PageRequest page) {
         ResultIndex current = index();
-        BitSet matching = current.matching(filter);
+        RowSet matching = current.matching(filter);
         return new PageRows(current, current.order(filter.sort().key()).page(matching, filter.sort().descending(), page.offset(), page.size()),
                 matching.cardinality());
     }
@@ -221,7 +229,7 @@ public class ResultService {
     /** Every matching result in the filter's order, a chunk at a time: for CSV with size=all, exports and analyses. */
     public void forEach(ResultFilter filter, Consumer<ResultView> action) {
         ResultIndex current = index();
-        BitSet matching = current.matching(filter);
+        RowSet matching = current.matching(filter);
         for (long offset = 0; ; offset += CHUNK) {
             List<Integer> rows = current.order(filter.sort().key()).page(matching, filter.sort().descending(), offset, CHUNK);
             views(current, rows).forEach(action);

@@ -3,11 +3,12 @@ package org.trialevidence.trial;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.index.Postings;
 import org.trialevidence.index.RowOrder;
+import org.trialevidence.index.RowSet;
 import org.trialevidence.index.VocabularyPostings;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The trials of one dataset version as bit-set postings, precomputed orders and their list views; names map to
+ * The trials of one dataset version as postings (ascending row numbers per term), precomputed orders and their list views; names map to
  * rows for lookups by id, acronym or alias. Rows are numbered in acronym order. Immutable once built.
  */
 final class TrialIndex {
@@ -85,28 +86,25 @@ final class TrialIndex {
         return rowByName.keySet();
     }
 
-    BitSet matching(TrialFilter filter) {
-        BitSet rows = new BitSet();
-        rows.set(0, summaries.size());
-        filter.text().ifPresent(text -> {
+    /** The rows the filter matches: the postings of its terms intersected smallest first, then the text search. */
+    RowSet matching(TrialFilter filter) {
+        RowSet rows = RowSet.intersection(summaries.size(), Arrays.asList(
+                terms.of(VocabularyKind.DRUGS).restriction(filter.drugs()),
+                terms.of(VocabularyKind.DRUG_CLASSES).restriction(filter.drugClasses()),
+                added.restriction(filter.added()),
+                comparators.restriction(filter.comparators()),
+                terms.of(VocabularyKind.SETTINGS).restriction(filter.settings()),
+                terms.of(VocabularyKind.BIOMARKERS).restriction(filter.biomarkers()),
+                terms.of(VocabularyKind.ENDPOINTS).restriction(filter.endpoints()),
+                phasePostings.restriction(filter.phases()),
+                studyTypes.restriction(filter.studyTypes()),
+                statuses.restriction(filter.statuses())));
+        if (filter.text().isPresent()) {
+            String text = filter.text().get();
             Integer named = rowOf(text);
             String lower = text.toLowerCase(Locale.ROOT);
-            for (int row = rows.nextSetBit(0); row >= 0; row = rows.nextSetBit(row + 1)) {
-                if (!searchTexts.get(row).contains(lower) && (named == null || named != row)) {
-                    rows.clear(row);
-                }
-            }
-        });
-        terms.of(VocabularyKind.DRUGS).narrow(rows, filter.drugs());
-        terms.of(VocabularyKind.DRUG_CLASSES).narrow(rows, filter.drugClasses());
-        added.narrow(rows, filter.added());
-        comparators.narrow(rows, filter.comparators());
-        terms.of(VocabularyKind.SETTINGS).narrow(rows, filter.settings());
-        terms.of(VocabularyKind.BIOMARKERS).narrow(rows, filter.biomarkers());
-        terms.of(VocabularyKind.ENDPOINTS).narrow(rows, filter.endpoints());
-        phasePostings.narrow(rows, filter.phases());
-        studyTypes.narrow(rows, filter.studyTypes());
-        statuses.narrow(rows, filter.statuses());
+            rows = rows.keep(row -> searchTexts.get(row).contains(lower) || named != null && named == row);
+        }
         return rows;
     }
 

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.smallrye.mutiny.Uni;
+import org.trialevidence.api.EventLoopAnswers;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.paging.ListResponses;
@@ -44,9 +46,11 @@ public class TrialResource {
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@BeanParam TrialCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
-                         @Context UriInfo uri) {
-        return responses.respond(new TrialList(trials, trials.filter(criteria)), paging, headers, uri);
+    public Uni<Response> list(@BeanParam TrialCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
+                              @Context UriInfo uri) {
+        // JSON pages come from memory; CSV is written on a worker.
+        return EventLoopAnswers.respond(trials.answersWithoutBlocking() && !paging.csv(headers),
+                () -> responses.respond(new TrialList(trials, trials.filter(criteria)), paging, headers, uri));
     }
 
     @GET
@@ -55,8 +59,10 @@ public class TrialResource {
     @APIResponse(responseCode = "200", description = "The trial", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialView.class)))
     @APIResponse(responseCode = "404", description = "No trial has that name; the nearest names are suggested",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RawJson get(@Parameter(description = "Trial id, acronym or alias", example = "INAVO 120") @PathParam("id") String name) {
-        return lookup.get("id", name);
+    public Uni<RawJson> get(@Parameter(description = "Trial id, acronym or alias", example = "INAVO 120") @PathParam("id") String name) {
+        // A record kept by the current read model comes from memory; any other is read from the database, on a worker.
+        return trials.keptRecord(name).map(record -> Uni.createFrom().item(record))
+                .orElseGet(() -> EventLoopAnswers.answer(false, () -> lookup.get("id", name)));
     }
 
     /** Names the page type for OpenAPI (generic records are not described by their type parameter). */

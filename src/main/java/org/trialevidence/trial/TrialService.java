@@ -4,6 +4,7 @@ import org.trialevidence.contrast.Contrast;
 import org.trialevidence.result.ResultContrast;
 
 import io.quarkus.logging.Log;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.SourceViews;
+import org.trialevidence.index.RowSet;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.result.ResultViews;
@@ -34,7 +36,6 @@ import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -127,6 +128,25 @@ public class TrialService {
         return readModel.current().model().index();
     }
 
+    /**
+     * Whether lists, lookups and counts now would be answered from memory: the index is of the version read within
+     * the last second. Never blocks (the event loop asks it).
+     */
+    public boolean answersWithoutBlocking() {
+        return readModel.currentWithoutBlocking().isPresent();
+    }
+
+    /**
+     * The full record of the trial so named when the current model keeps it, or empty (then {@link #json} reads it on
+     * a worker). Never blocks: the check and the read are one, so a record dropped meanwhile is not read here.
+     */
+    public Optional<RawJson> keptRecord(String name) {
+        return readModel.currentWithoutBlocking().flatMap(held -> {
+            Integer row = held.model().index().rowOf(name);
+            return row == null ? Optional.empty() : Optional.ofNullable(held.model().records().get(held.model().index().summaries.get(row).id()));
+        });
+    }
+
     private Model read(String version, TrialBlocks<TrialIndex.Row> held, Set<String> trialIds, String jpql) {
         List<TrialBlocks.Block<TrialIndex.Row>> blocks = new ArrayList<>();
         var query = entityManager.createQuery(jpql, Trial.class).setHint("org.hibernate.fetchSize", 500);
@@ -162,7 +182,7 @@ public class TrialService {
 
     public Page<TrialSummaryView> search(TrialFilter filter, PageRequest page) {
         TrialIndex current = index();
-        BitSet matching = current.matching(filter);
+        RowSet matching = current.matching(filter);
         List<Integer> rows = current.order(filter.sort().key()).page(matching, filter.sort().descending(), page.offset(), page.size());
         return Page.of(rows.stream().map(current.summaries::get).toList(), page, matching.cardinality());
     }

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.smallrye.mutiny.Uni;
+import org.trialevidence.api.EventLoopAnswers;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.errors.ProblemException;
 
@@ -31,8 +33,8 @@ public class VocabularyResource {
     @Operation(operationId = "listVocabularies", summary = "All vocabularies", description = "settings, biomarkers, endpoints, drugClasses and drugs, each term with its aliases, parent (umbrella) and usage counts.")
     @APIResponse(responseCode = "200", description = "Every vocabulary by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = TermView[].class)))
-    public Map<String, List<TermView>> all() {
-        return vocabulary.all();
+    public Uni<Map<String, List<TermView>>> all() {
+        return EventLoopAnswers.answer(vocabulary.countsWithoutBlocking(), vocabulary::all);
     }
 
     @GET
@@ -40,11 +42,11 @@ public class VocabularyResource {
     @Operation(operationId = "getVocabulary", summary = "One vocabulary", description = "Its terms, each with its aliases, parent (umbrella) and usage counts.")
     @APIResponse(responseCode = "200", description = "The terms", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TermView.class)))
     @APIResponse(responseCode = "404", description = "No such vocabulary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<TermView> one(@Parameter(description = "settings, biomarkers, endpoints, drugClasses or drugs", example = "biomarkers",
+    public Uni<List<TermView>> one(@Parameter(description = "settings, biomarkers, endpoints, drugClasses or drugs", example = "biomarkers",
             schema = @Schema(enumeration = {"settings", "biomarkers", "endpoints", "drugClasses", "drugs"})) @PathParam("vocabulary") String name) {
         VocabularyKind kind = VocabularyKind.fromPathName(name).orElseThrow(() -> ProblemException.notFound("vocabulary",
                 "There is no vocabulary '" + name + "'; there are " + Arrays.stream(VocabularyKind.values()).map(k -> k.pathName).toList() + ".",
                 Arrays.stream(VocabularyKind.values()).map(k -> k.pathName).toList()));
-        return vocabulary.terms(kind);
+        return EventLoopAnswers.answer(vocabulary.countsWithoutBlocking(), () -> vocabulary.terms(kind));
     }
 }

@@ -28,6 +28,11 @@ public class VocabularyService {
         }).toList();
     }
 
+    /** Whether the usage counts now come from memory (the event loop asks this; see {@link org.trialevidence.api.EventLoopAnswers}). */
+    public boolean countsWithoutBlocking() {
+        return trials.answersWithoutBlocking() && results.answersWithoutBlocking();
+    }
+
     public Map<String, List<TermView>> all() {
         Map<String, List<TermView>> all = new LinkedHashMap<>();
         for (VocabularyKind kind : VocabularyKind.values()) {
