@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * A GET whose ETag is the record's version (what If-Match on a write compares with), set by the resource itself
- * instead of {@link ConditionalGet}'s dataset-wide tag.
+ * instead of the dataset-wide tag every other answer gets (dataset.ConditionalGet).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -12,7 +12,7 @@ import org.trialevidence.seeding.SeedViolation;
 import org.trialevidence.seeding.TextRules;
 import org.trialevidence.seeding.TrialValidation;
 import org.trialevidence.store.ResultRecord;
-import org.trialevidence.trial.TrialNames;
+import org.trialevidence.seeding.TrialNames;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;

@@ -3,7 +3,6 @@ package org.trialevidence.seeding;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.trialevidence.trial.TrialNames;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package org.trialevidence.seeding;
 
-import org.trialevidence.result.PValue;
 import org.trialevidence.seeding.TrialSeed.Correction;
 import org.trialevidence.seeding.TrialSeed.Result;
 import org.trialevidence.seeding.TrialSeed.Source;

@@ -10,7 +10,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.trialevidence.trial.TrialNames;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package org.trialevidence.store;
 
-import org.trialevidence.result.PValue;
+import org.trialevidence.seeding.PValue;
 import org.trialevidence.seeding.SearchText;
 import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.result.Result;

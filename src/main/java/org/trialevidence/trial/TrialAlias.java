@@ -1,5 +1,6 @@
 package org.trialevidence.trial;
 
+import org.trialevidence.seeding.TrialNames;
 import jakarta.persistence.Embeddable;
 
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.trialevidence.trial;
 
+import org.trialevidence.seeding.TrialNames;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.result.ResultContrast;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.trialevidence.api.OpenApiEnrichment;
+import org.trialevidence.overview.OpenApiEnrichment;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.trialevidence.vocabulary;
+package org.trialevidence.overview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

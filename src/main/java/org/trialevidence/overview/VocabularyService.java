@@ -1,9 +1,13 @@
-package org.trialevidence.vocabulary;
+package org.trialevidence.overview;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.trialevidence.result.ResultService;
 import org.trialevidence.trial.TrialService;
+import org.trialevidence.vocabulary.Term;
+import org.trialevidence.vocabulary.Vocabulary;
+import org.trialevidence.vocabulary.VocabularyCatalog;
+import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.util.LinkedHashMap;
 import java.util.List;

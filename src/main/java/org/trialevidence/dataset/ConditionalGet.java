@@ -1,4 +1,4 @@
-package org.trialevidence.api;
+package org.trialevidence.dataset;
 
 import io.vertx.core.Context;
 import jakarta.inject.Inject;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.api.RecordETag;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.trialevidence.vocabulary;
+package org.trialevidence.overview;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import org.trialevidence.api.EventLoopAnswers;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.errors.ProblemException;
+import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.util.Arrays;
 import java.util.List;

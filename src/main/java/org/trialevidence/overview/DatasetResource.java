@@ -1,4 +1,4 @@
-package org.trialevidence.dataset;
+package org.trialevidence.overview;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.dataset.DatasetState;
+import org.trialevidence.dataset.Review;
 import org.trialevidence.result.ResultService;
 import org.trialevidence.trial.TrialService;
 

@@ -1,4 +1,4 @@
-package org.trialevidence.trial;
+package org.trialevidence.seeding;
 
 import com.ibm.icu.text.SpoofChecker;
 

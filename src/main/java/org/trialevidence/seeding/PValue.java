@@ -1,4 +1,4 @@
-package org.trialevidence.result;
+package org.trialevidence.seeding;
 
 import java.math.BigDecimal;
 import java.util.Optional;

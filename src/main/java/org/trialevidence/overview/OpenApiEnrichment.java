@@ -1,4 +1,4 @@
-package org.trialevidence.api;
+package org.trialevidence.overview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

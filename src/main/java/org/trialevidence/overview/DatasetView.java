@@ -1,4 +1,4 @@
-package org.trialevidence.dataset;
+package org.trialevidence.overview;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
