@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 /** A list of results as JSON or CSV (wide or one row per arm): the answer of /api/v1/results and of a trial's results. */
 @ApplicationScoped
 public class ResultLists {
-    static final String LAYOUT = "CSV only: wide (default) is one row per result with the arms as experimental.*, control.* and other1.* to"
-            + " other4.* (by the arm's role in the result's comparison); arms is one row per arm (resultId, trial, endpoint, population, arm,"
+    static final String LAYOUT = "The shape of the rows: wide (default) is one item per result, in JSON and in CSV, where the arms become"
+            + " experimental.*, control.* and other1.* to other4.* (by the arm's role in the result's comparison); arms (CSV only) is one row per arm (resultId, trial, endpoint, population, arm,"
             + " role, value, unit, ciLower, ciUpper, source). Paging counts results either way: a page of 20 results holds every row of each.";
     private static final List<String> LAYOUTS = List.of("wide", "arms");
 
