@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialevidence.analysis.QueryText;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.paging.CsvColumns;
 import org.trialevidence.paging.ListResponses;
@@ -123,7 +124,7 @@ public class NetworkResource {
         List<NetworkGraph.Node> nodes = perTreatment.entrySet().stream().map(e -> new NetworkGraph.Node(e.getKey(), e.getValue())).toList();
         List<NetworkGraph.Edge> edges = view.comparisons().stream()
                 .map(c -> new NetworkGraph.Edge(c.treatment1(), c.treatment2(), c.studies().size())).toList();
-        String title = "Network of " + uri.getRequestUri().getRawQuery();
+        String title = "Network of treatments \u2014 " + QueryText.of(uri).words();
         return Response.ok(NetworkGraph.draw(title, nodes, edges), NetworkGraph.MEDIA_TYPE + "; charset=UTF-8").build();
     }
 

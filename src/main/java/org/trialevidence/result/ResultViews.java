@@ -1,6 +1,5 @@
 package org.trialevidence.result;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,11 +25,7 @@ public class ResultViews {
     ObjectMapper mapper;
 
     public RawJson json(ResultView view) {
-        try {
-            return new RawJson(mapper.writeValueAsString(view));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write result " + view.id(), e);
-        }
+        return RawJson.of(mapper, view);
     }
 
     public ResultView view(Result result) {

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
@@ -259,11 +258,7 @@ public class TrialService {
     }
 
     private RawJson json(TrialView record) {
-        try {
-            return new RawJson(mapper.writeValueAsString(record));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write trial " + record.id(), e);
-        }
+        return RawJson.of(mapper, record);
     }
 
     private TrialView record(Trial trial) {
