@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.paging.PageParams;
 import org.trialevidence.trial.StudyTypes;
@@ -47,10 +47,8 @@ public class TrialResultsResource {
     @APIResponse(responseCode = "200", description = "A page of the trial's results, or CSV rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultResource.ResultPage.class)),
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No trial has that name; the nearest names are suggested",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_QUERY)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.UNKNOWN_TRIAL)
     public Response list(@Parameter(description = "Trial id, acronym or alias", example = "SERENA-6") @PathParam("id") String name,
                          @BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers, @Context UriInfo uri,
                          @BeanParam ResultListParams list) {

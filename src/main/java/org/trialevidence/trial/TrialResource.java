@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import org.trialevidence.api.EventLoopAnswers;
 import org.trialevidence.api.RawJson;
-import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.paging.ListResponses;
 import org.trialevidence.paging.PageParams;
 
@@ -44,8 +44,7 @@ public class TrialResource {
     @APIResponse(responseCode = "200", description = "A page of trials, or CSV rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialPage.class)),
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_QUERY)
     public Uni<Response> list(@BeanParam TrialCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                               @Context UriInfo uri) {
         // JSON pages come from memory; CSV is written on a worker.
@@ -57,8 +56,7 @@ public class TrialResource {
     @Path("/{id}")
     @Operation(operationId = "getTrial", summary = "One trial, in full", description = "Found by id, acronym or alias, whatever the case, spacing or hyphens (INAVO 120, inavo-120, INAVO120).")
     @APIResponse(responseCode = "200", description = "The trial", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialView.class)))
-    @APIResponse(responseCode = "404", description = "No trial has that name; the nearest names are suggested",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.UNKNOWN_TRIAL)
     public Uni<RawJson> get(@Parameter(description = "Trial id, acronym or alias", example = "INAVO 120") @PathParam("id") String name) {
         // A record kept by the current read model comes from memory; any other is read from the database, on a worker.
         return trials.keptRecord(name).map(record -> Uni.createFrom().item(record))
