@@ -1,5 +1,6 @@
 package org.trialevidence.result;
 
+import org.trialevidence.entity.Result;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.dataset.SourceView;
@@ -7,8 +8,8 @@ import org.trialevidence.index.Postings;
 import org.trialevidence.index.RowOrder;
 import org.trialevidence.index.RowSet;
 import org.trialevidence.index.VocabularyPostings;
-import org.trialevidence.trial.Arm;
-import org.trialevidence.trial.ArmDrug;
+import org.trialevidence.entity.Arm;
+import org.trialevidence.entity.ArmDrug;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.math.BigDecimal;

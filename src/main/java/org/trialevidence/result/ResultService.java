@@ -1,5 +1,6 @@
 package org.trialevidence.result;
 
+import org.trialevidence.entity.Result;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,5 +1,10 @@
 package org.trialevidence.trial;
 
+import org.trialevidence.entity.TrialLookup;
+import org.trialevidence.entity.ArmDrug;
+import org.trialevidence.entity.Arm;
+import org.trialevidence.entity.TrialAlias;
+import org.trialevidence.entity.Trial;
 import org.trialevidence.seeding.TrialNames;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.result.ResultContrast;
@@ -52,7 +57,7 @@ import java.util.stream.Stream;
  * write changed, see {@link ReadModel}); full records are read from the database and kept until their trial changes.
  */
 @ApplicationScoped
-public class TrialService {
+public class TrialService implements TrialLookup {
     /** Full records kept per version; beyond this many the cache starts afresh rather than grow without bound. */
     static final int CACHED_RECORDS = 10_000;
     private static final int READ_TIMEOUT_SECONDS = 60;
