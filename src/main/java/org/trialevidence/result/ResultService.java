@@ -240,6 +240,17 @@ public class ResultService {
         }
     }
 
+    /**
+     * The views of a trial's results, in the trial's order, as the read model of that dataset version holds them (a
+     * trial's record lists the very views the results list serves), or empty when the model held is of another
+     * version or does not keep views. Never blocks: it is asked while the trial's record is read.
+     */
+    public Optional<List<ResultView>> viewsOfTrial(String trialId, String version) {
+        return readModel.currentWithoutBlocking().map(held -> held.model().index())
+                .filter(current -> current.views != null && current.version.equals(version))
+                .map(current -> Arrays.stream(current.rowsOf(trialId)).mapToObj(row -> current.views[row]).toList());
+    }
+
     /** How many results (of every study type) use any of the codes: vocabulary usage. */
     public int countUsing(VocabularyKind kind, Set<String> codes) {
         return index().countUsing(kind, codes);

@@ -23,6 +23,7 @@ import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.index.RowSet;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
+import org.trialevidence.result.ResultService;
 import org.trialevidence.result.ResultViews;
 import org.trialevidence.readmodel.ReadModel;
 import org.trialevidence.readmodel.ReadModels;
@@ -65,7 +66,9 @@ public class TrialService implements TrialLookup {
     @Inject
     EntityManager entityManager;
     @Inject
-    ResultViews results;
+    ResultService results;
+    @Inject
+    ResultViews resultViews;
     @Inject
     SourceViews sources;
     @Inject
@@ -235,7 +238,7 @@ public class TrialService implements TrialLookup {
 
     /** The full record, read from the database, or empty when no trial has that name. */
     public Optional<TrialView> view(String name) {
-        return idOf(name).map(id -> dataset.consistently(READ_TIMEOUT_SECONDS, () -> record(Trial.findById(id))).value());
+        return idOf(name).map(id -> dataset.consistently(READ_TIMEOUT_SECONDS, () -> record(Trial.findById(id), dataset.versionInDatabase())).value());
     }
 
     /** The full record as JSON (kept until a write changes the trial), or empty when no trial has that name. */
@@ -254,7 +257,7 @@ public class TrialService implements TrialLookup {
         if (cached != null) {
             return Optional.of(cached);
         }
-        DatasetService.Snapshot<RawJson> read = dataset.consistently(READ_TIMEOUT_SECONDS, () -> json(record(Trial.findById(id))));
+        DatasetService.Snapshot<RawJson> read = dataset.consistently(READ_TIMEOUT_SECONDS, () -> json(record(Trial.findById(id), dataset.versionInDatabase())));
         // A record read while a write landed belongs to the next version: served, but not kept for this one.
         if (read.version().equals(current.version())) {
             records.put(id, read.value());
@@ -266,13 +269,18 @@ public class TrialService implements TrialLookup {
         return RawJson.of(mapper, record);
     }
 
-    private TrialView record(Trial trial) {
+    /**
+     * The trial as stored at that version (the version of the read that loaded it). Its results are the views the
+     * results' read model holds when that model is of the same version, so their contrasts are derived once;
+     * otherwise they are mapped here from the trial's results, as the read model maps them.
+     */
+    private TrialView record(Trial trial, String version) {
         return new TrialView(trial.id, trial.acronym, trial.aliases(), trial.title, trial.studyType, trial.phase, trial.designNotes,
                 trial.sponsor, trial.yearsConducted, trial.status, trial.setting, trial.lineOfTherapy, trial.population,
                 trial.menopausalStatus, List.copyOf(new TreeSet<>(trial.biomarkers)), drugClasses(trial),
                 trial.enrolment == null ? null : new TrialView.Enrolment(trial.enrolment.patients(), sources.of(trial.enrolment.source())),
                 trial.arms.stream().map(TrialService::arm).toList(),
-                trial.results.stream().map(results::view).toList(),
+                results.viewsOfTrial(trial.id, version).orElseGet(() -> trial.results.stream().map(resultViews::view).toList()),
                 trial.safety.stream().map(safety -> new TrialView.SafetyView(safety.text(),
                         safety.events().stream().map(e -> new TrialView.AdverseEvent(e.term(), e.arm(), e.grade(), e.percent())).toList(),
                         safety.corrections().stream().map(c -> new ResultView.Correction(c.field(), c.sourceShows(), c.served(), c.reason())).toList(),
