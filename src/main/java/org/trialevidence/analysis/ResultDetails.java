@@ -3,7 +3,7 @@ package org.trialevidence.analysis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.trialevidence.result.ResultView;
 
 import java.util.Collection;
@@ -35,18 +35,19 @@ public class ResultDetails {
         }
     }
 
-    @Transactional
     public Details of(Collection<ResultView> results) {
         Map<String, Integer> positions = new HashMap<>();
         Map<String, ArmInfo> arms = new HashMap<>();
         if (!results.isEmpty()) {
-            entityManager.createQuery("select r.id, r.position from Result r where r.id in :ids", Object[].class)
-                    .setParameter("ids", results.stream().map(ResultView::id).collect(Collectors.toSet()))
-                    .getResultList().forEach(row -> positions.put((String) row[0], (Integer) row[1]));
-            Set<String> trials = results.stream().map(result -> result.trial().id()).collect(Collectors.toSet());
-            entityManager.createQuery("select a.trial.id, a.armId, a.label, a.role from Arm a where a.trial.id in :trials", Object[].class)
-                    .setParameter("trials", trials).getResultList()
-                    .forEach(row -> arms.put(row[0] + "\u0000" + row[1], new ArmInfo((String) row[2], (String) row[3])));
+            QuarkusTransaction.joiningExisting().run(() -> {
+                entityManager.createQuery("select r.id, r.position from Result r where r.id in :ids", Object[].class)
+                        .setParameter("ids", results.stream().map(ResultView::id).collect(Collectors.toSet()))
+                        .getResultList().forEach(row -> positions.put((String) row[0], (Integer) row[1]));
+                Set<String> trials = results.stream().map(result -> result.trial().id()).collect(Collectors.toSet());
+                entityManager.createQuery("select a.trial.id, a.armId, a.label, a.role from Arm a where a.trial.id in :trials", Object[].class)
+                        .setParameter("trials", trials).getResultList()
+                        .forEach(row -> arms.put(row[0] + "\u0000" + row[1], new ArmInfo((String) row[2], (String) row[3])));
+            });
         }
         return new Details(positions, arms);
     }

@@ -2,7 +2,7 @@ package org.trialevidence.overview;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,10 +30,13 @@ public class DatasetResource {
     ResultService results;
 
     @GET
-    @Transactional
     @Operation(operationId = "getDataset", summary = "Dataset version, counts and sources",
             description = "The dataset version (it changes with every curated write), counts of trials, results and arms, the study types, and the source reviews.")
     public DatasetView dataset() {
+        return QuarkusTransaction.joiningExisting().call(this::read);
+    }
+
+    private DatasetView read() {
         DatasetState state = DatasetState.current();
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("trials", count("select count(t) from Trial t"));

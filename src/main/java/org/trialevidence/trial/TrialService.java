@@ -1,5 +1,6 @@
 package org.trialevidence.trial;
 
+import org.trialevidence.config.EvidenceConfig;
 import org.trialevidence.entity.TrialLookup;
 import org.trialevidence.entity.ArmDrug;
 import org.trialevidence.entity.Arm;
@@ -27,11 +28,9 @@ import org.trialevidence.result.ResultService;
 import org.trialevidence.result.ResultViews;
 import org.trialevidence.readmodel.ReadModel;
 import org.trialevidence.readmodel.ReadModels;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import org.trialevidence.readmodel.TrialBlocks;
 import jakarta.annotation.PostConstruct;
 import java.util.Locale;
@@ -78,11 +77,8 @@ public class TrialService implements TrialLookup {
     ObjectMapper mapper;
     @Inject
     ReadModels readModels;
-    /** From this many trials the read model is kept in the data directory for the next start. */
-    @ConfigProperty(name = "evidence.read-model.keep-on-disk-from", defaultValue = "10000")
-    int keepOnDiskFrom;
-    @ConfigProperty(name = "evidence.data-dir")
-    Path dataDirectory;
+    @Inject
+    EvidenceConfig config;
     private ReadModel<Model> readModel;
 
     /**
@@ -93,7 +89,7 @@ public class TrialService implements TrialLookup {
 
     @PostConstruct
     void init() {
-        readModel = new ReadModel<>("Trials", dataset, dataDirectory, new ReadModel.Source<>() {
+        readModel = new ReadModel<>("Trials", dataset, config.dataDir(), new ReadModel.Source<>() {
             @Override
             public Model build(String version) {
                 return read(version, null, Set.of(), "select t from Trial t");
@@ -112,7 +108,7 @@ public class TrialService implements TrialLookup {
 
             @Override
             public boolean worthKeeping(Model model) {
-                return model.rows().rowCount() >= keepOnDiskFrom;
+                return model.rows().rowCount() >= config.readModel().keepOnDiskFrom();
             }
 
             @Override
