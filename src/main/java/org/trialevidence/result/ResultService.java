@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class ResultService {
-    /** Up to keep-views-up-to results the index keeps every view; beyond, the views of a page are read from the database. */
+    /** evidence.read-model.*: up to keep-views-up-to results the index keeps every view, beyond it pages read them from the database. */
     @Inject
     EvidenceConfig config;
     private static final int CHUNK = 500;
