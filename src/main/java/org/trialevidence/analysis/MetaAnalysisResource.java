@@ -20,7 +20,7 @@ import org.trialevidence.errors.Problem;
 import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.TrialLookup;
 
 @Path("/api/v1/meta-analysis")
 @Tag(name = "Analysis", description = "Meta-analysis of hazard ratios and forest plots")

@@ -29,7 +29,7 @@ import org.trialevidence.paging.PageParams;
 import org.trialevidence.plot.NetworkGraph;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.TrialLookup;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -25,9 +25,7 @@ import org.trialevidence.errors.Problem;
 import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.paging.PageParams;
-
-import org.trialevidence.trial.TrialLookup;
-import org.trialevidence.trial.TrialService;
+import org.trialevidence.entity.TrialLookup;
 
 @Path("/api/v1/results")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,8 +35,6 @@ public class ResultResource {
     ResultService results;
     @Inject
     TrialLookup trials;
-    @Inject
-    TrialService trialService;
     @Inject
     ResultLists lists;
 
@@ -57,7 +53,7 @@ public class ResultResource {
                                 @Context UriInfo uri, @BeanParam ResultListParams list) {
         // JSON pages come from memory; CSV rows may be read from the database; the preferred results are
         // chosen by the analyses, which read the database.
-        boolean fromMemory = results.answersWithoutBlocking() && trialService.answersWithoutBlocking() && !paging.csv(headers)
+        boolean fromMemory = results.answersWithoutBlocking() && trials.answersWithoutBlocking() && !paging.csv(headers)
                 && list.preferred == null;
         return EventLoopAnswers.respond(fromMemory, () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri));
     }

@@ -34,8 +34,6 @@ public class TrialResource {
     @Inject
     TrialService trials;
     @Inject
-    TrialLookup lookup;
-    @Inject
     ListResponses responses;
 
     @GET
@@ -60,7 +58,7 @@ public class TrialResource {
     public Uni<RawJson> get(@Parameter(description = "Trial id, acronym or alias", example = "INAVO 120") @PathParam("id") String name) {
         // A record kept by the current read model comes from memory; any other is read from the database, on a worker.
         return trials.keptRecord(name).map(record -> Uni.createFrom().item(record))
-                .orElseGet(() -> EventLoopAnswers.answer(false, () -> lookup.get("id", name)));
+                .orElseGet(() -> EventLoopAnswers.answer(false, () -> trials.json(name).orElseThrow(() -> trials.notFound("id", name))));
     }
 
     /** Names the page type for OpenAPI (generic records are not described by their type parameter). */

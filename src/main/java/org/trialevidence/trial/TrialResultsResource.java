@@ -1,5 +1,10 @@
-package org.trialevidence.result;
+package org.trialevidence.trial;
 
+import org.trialevidence.result.ResultResource;
+import org.trialevidence.result.ResultLists;
+import org.trialevidence.result.ResultListParams;
+import org.trialevidence.result.ResultFilter;
+import org.trialevidence.result.ResultCriteria;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -21,14 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.paging.PageParams;
-import org.trialevidence.trial.StudyTypes;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.StudyTypes;
+import org.trialevidence.entity.TrialLookup;
 
 import java.util.List;
 
 /**
- * A trial's results under the trial's own URL. Lives with the results (which depend on trials, not the reverse); its
- * path is longer than /api/v1/trials, so it is matched before the trial resource.
+ * A trial's results under the trial's own URL. Lives with the trials (which list results, not the reverse); its path
+ * is longer than /api/v1/trials, so it is matched before the trial resource.
  */
 @Path("/api/v1/trials/{id}/results")
 @Produces(MediaType.APPLICATION_JSON)
