@@ -4,6 +4,7 @@ import org.trialevidence.config.EvidenceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import org.trialevidence.dataset.Review;
 import org.trialevidence.errors.InvalidRecordException;
 import org.trialevidence.seeding.ReviewTexts;
@@ -68,13 +69,24 @@ public class WriteValidation {
     /** Names and result ids owned by other trials: served names, and result ids ever used (deleted ones stay taken). */
     private TrialValidation.Dataset others(String trialId) {
         return new TrialValidation.Dataset() {
-            /** Rows written before names had a skeleton (migration V3) are measured here. */
+            /**
+             * Rows written before names had a skeleton (migration V4) are measured here. Two queries, not one with
+             * "or": each can use the skeleton's index, where the disjunction read every name of the dataset.
+             */
             @Override
             public Optional<TrialValidation.NameOwner> ownerOfName(String skeleton) {
-                return entityManager.createQuery("""
-                                select t.id, n.name from Trial t join t.names n
-                                where (n.nameSkeleton = :skeleton or n.nameSkeleton is null) and t.id <> :self""", Object[].class)
-                        .setParameter("skeleton", skeleton).setParameter("self", trialId).getResultStream()
+                return ownerAmong(names("n.nameSkeleton = :skeleton").setParameter("skeleton", skeleton), skeleton)
+                        .or(() -> ownerAmong(names("n.nameSkeleton is null"), skeleton));
+            }
+
+            /** Other trials' names meeting the condition. */
+            private TypedQuery<Object[]> names(String condition) {
+                return entityManager.createQuery("select t.id, n.name from Trial t join t.names n where " + condition + " and t.id <> :self", Object[].class)
+                        .setParameter("self", trialId);
+            }
+
+            private Optional<TrialValidation.NameOwner> ownerAmong(TypedQuery<Object[]> names, String skeleton) {
+                return names.getResultStream()
                         .filter(row -> TrialNames.skeleton((String) row[1]).equals(skeleton)).findFirst()
                         .map(row -> new TrialValidation.NameOwner("trial " + row[0], (String) row[1]));
             }

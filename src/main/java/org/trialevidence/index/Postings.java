@@ -45,6 +45,23 @@ public final class Postings {
         return RowSet.union(sets);
     }
 
+    /**
+     * These postings after a patch: each term's rows renumbered (the replaced ones dropped), with the fresh rows'
+     * postings (already in the new numbering) merged in. Terms no row carries any more are dropped, as a build
+     * would never have added them.
+     */
+    public Postings patched(Renumbering renumbering, Postings fresh) {
+        Postings patched = new Postings();
+        rowsByTerm.forEach((term, rows) -> {
+            Rows renumbered = rows.patched(renumbering, fresh.rowsByTerm.get(term));
+            if (renumbered.size > 0) {
+                patched.rowsByTerm.put(term, renumbered);
+            }
+        });
+        fresh.rowsByTerm.forEach(patched.rowsByTerm::putIfAbsent);
+        return patched;
+    }
+
     /** An ascending list of rows that grows while the index is built. */
     public static final class Rows {
         private int[] rows = new int[4];
@@ -58,9 +75,18 @@ public final class Postings {
                 throw new IllegalArgumentException("rows are added in ascending order: " + row + " after " + rows[size - 1]);
             }
             if (size == rows.length) {
-                rows = java.util.Arrays.copyOf(rows, size * 2);
+                rows = java.util.Arrays.copyOf(rows, Math.max(4, size * 2));
             }
             rows[size++] = row;
+        }
+
+        /** These rows renumbered, with the fresh ones (in the new numbering; none when null) merged in. */
+        public Rows patched(Renumbering renumbering, Rows fresh) {
+            int[] kept = renumbering.renumbered(rows, size);
+            Rows patched = new Rows();
+            patched.rows = fresh == null ? kept : Renumbering.merged(kept, kept.length, fresh.rows, fresh.size);
+            patched.size = patched.rows.length;
+            return patched;
         }
 
         /** The rows so far, sharing this list's array (a new set each time: a query may note its sorted order on it). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -36,6 +37,31 @@ public final class RowOrder {
         }
     }
 
+    /** Makes the order of one sort key, by its name: sorted for a build, patched from the held order for a patch. */
+    public interface Maker {
+        <K extends Comparable<K>> RowOrder by(String name, IntFunction<K> key);
+    }
+
+    /** Sorts each order afresh. */
+    public static Maker sorting(int rows) {
+        return new Maker() {
+            @Override
+            public <K extends Comparable<K>> RowOrder by(String name, IntFunction<K> key) {
+                return RowOrder.by(rows, key);
+            }
+        };
+    }
+
+    /** Patches each held order (by name), see {@link #patched}. */
+    public static Maker patching(Map<String, RowOrder> held, Renumbering renumbering) {
+        return new Maker() {
+            @Override
+            public <K extends Comparable<K>> RowOrder by(String name, IntFunction<K> key) {
+                return held.get(name).patched(renumbering, key);
+            }
+        };
+    }
+
     /** Rows are numbered 0..rows-1 in the default order already. */
     public static RowOrder identity(int rows) {
         return new RowOrder(null, rows);
@@ -47,6 +73,64 @@ public final class RowOrder {
                 .mapToInt(Integer::intValue).toArray();
         int[] withoutKey = IntStream.range(0, rows).filter(row -> key.apply(row) == null).toArray();
         return new RowOrder(IntStream.concat(IntStream.of(withKey), IntStream.of(withoutKey)).toArray(), withKey.length);
+    }
+
+    /**
+     * This order after a patch, the key read in the new numbering: kept rows stay in their order (their keys did
+     * not change and renumbering keeps ties in row order), and each fresh row goes in where a sort would put it.
+     * Costs a pass over the rows and a binary search per fresh row, not a sort of the dataset.
+     */
+    public <K extends Comparable<K>> RowOrder patched(Renumbering renumbering, IntFunction<K> key) {
+        if (ascending == null) {
+            // Rows numbered in this order stay so: the renumbering keeps the default order.
+            return identity(renumbering.newCount());
+        }
+        int[] kept = new int[ascending.length];
+        int keptCount = 0;
+        int keyedKept = 0;
+        for (int position = 0; position < ascending.length; position++) {
+            int row = renumbering.newRowOf(ascending[position]);
+            if (row >= 0) {
+                kept[keptCount++] = row;
+                keyedKept += position < keyed ? 1 : 0;
+            }
+        }
+        Comparator<Integer> order = (a, b) -> compare(key, a, b);
+        Integer[] fresh = Arrays.stream(renumbering.freshRows()).boxed().sorted(order).toArray(Integer[]::new);
+        int[] patched = new int[keptCount + fresh.length];
+        int n = 0;
+        int from = 0;
+        int keyedFresh = 0;
+        for (int row : fresh) {
+            int low = from;
+            int high = keptCount;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (compare(key, kept[middle], row) < 0) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            System.arraycopy(kept, from, patched, n, low - from);
+            n += low - from;
+            patched[n++] = row;
+            from = low;
+            keyedFresh += key.apply(row) != null ? 1 : 0;
+        }
+        System.arraycopy(kept, from, patched, n, keptCount - from);
+        return new RowOrder(patched, keyedKept + keyedFresh);
+    }
+
+    /** The order of {@link #by}: by key, rows without one last, ties by row. */
+    private static <K extends Comparable<K>> int compare(IntFunction<K> key, int a, int b) {
+        K first = key.apply(a);
+        K second = key.apply(b);
+        if (first == null || second == null) {
+            return first != null ? -1 : second != null ? 1 : Integer.compare(a, b);
+        }
+        int byKey = first.compareTo(second);
+        return byKey != 0 ? byKey : Integer.compare(a, b);
     }
 
     /** The matching rows from position offset on, at most limit of them, in this order or its reverse. */

@@ -20,6 +20,13 @@ public final class VocabularyPostings {
         return byKind.get(kind);
     }
 
+    /** These postings after a patch, see {@link Postings#patched}. */
+    public VocabularyPostings patched(Renumbering renumbering, VocabularyPostings fresh) {
+        VocabularyPostings patched = new VocabularyPostings();
+        byKind.forEach((kind, postings) -> patched.byKind.put(kind, postings.patched(renumbering, fresh.of(kind))));
+        return patched;
+    }
+
     /** How many rows use any of the codes. */
     public int countUsing(VocabularyKind kind, Set<String> codes) {
         return of(kind).anyOf(codes).cardinality();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +71,41 @@ public final class TrialBlocks<R> {
             kept.add(at < 0 ? -at - 1 : at, block);
         }
         return new TrialBlocks<>(kept);
+    }
+
+    /**
+     * The number each row of the older blocks has in these (rows are numbered in block order), -1 for the rows of
+     * a block these replaced: blocks kept by {@link #replacing} are the very same objects. Kept rows keep their order.
+     */
+    public int[] rowsRenumberedFrom(TrialBlocks<R> older) {
+        Map<Block<R>, Integer> startOf = new IdentityHashMap<>(blocks.size() * 2);
+        int start = 0;
+        for (Block<R> block : blocks) {
+            startOf.put(block, start);
+            start += block.rows().size();
+        }
+        int[] newRowOf = new int[older.rowCount];
+        int row = 0;
+        for (Block<R> block : older.blocks) {
+            Integer renumberedStart = startOf.get(block);
+            for (int i = 0; i < block.rows().size(); i++) {
+                newRowOf[row++] = renumberedStart == null ? -1 : renumberedStart + i;
+            }
+        }
+        return newRowOf;
+    }
+
+    /** The rows of the blocks these hold and the older ones did not (the replacing blocks), in row order. */
+    public List<R> rowsNotIn(TrialBlocks<R> older) {
+        Set<Block<R>> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>(older.blocks.size() * 2));
+        before.addAll(older.blocks);
+        List<R> fresh = new ArrayList<>();
+        for (Block<R> block : blocks) {
+            if (!before.contains(block)) {
+                fresh.addAll(block.rows());
+            }
+        }
+        return fresh;
     }
 
     public void forEachRow(Consumer<R> action) {

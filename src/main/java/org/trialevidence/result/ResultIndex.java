@@ -5,6 +5,7 @@ import org.trialevidence.api.RawJson;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.dataset.SourceView;
 import org.trialevidence.index.Postings;
+import org.trialevidence.index.Renumbering;
 import org.trialevidence.index.RowOrder;
 import org.trialevidence.index.RowSet;
 import org.trialevidence.index.VocabularyPostings;
@@ -14,6 +15,7 @@ import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +51,10 @@ final class ResultIndex {
     private final double[] hazardRatios;
     private final String[][] armLabels;
     private final List<Set<String>> armDrugs;
+    /** The sort keys of each row, kept so that a patch can put fresh rows into the orders. */
+    private final String[] endpointCodes;
+    private final BigDecimal[] estimates;
+    private final BigDecimal[] pValues;
     private final Map<String, RowOrder> orders;
 
     private ResultIndex(Builder builder) {
@@ -72,16 +78,111 @@ final class ResultIndex {
         hazardRatios = builder.hazardRatios.stream().mapToDouble(Double::doubleValue).toArray();
         armLabels = builder.armLabels.toArray(String[][]::new);
         armDrugs = List.copyOf(builder.armDrugs);
-        List<String> endpointCodes = builder.endpointCodes;
-        List<BigDecimal> estimates = builder.estimates;
-        List<BigDecimal> pValues = builder.pValues;
-        orders = Map.of(
+        endpointCodes = builder.endpointCodes.toArray(String[]::new);
+        estimates = builder.estimates.toArray(BigDecimal[]::new);
+        pValues = builder.pValues.toArray(BigDecimal[]::new);
+        orders = sortOrders(count, RowOrder.sorting(count));
+    }
+
+    /**
+     * The index of the next version from this one: the kept rows renumbered, the fresh rows (those of the changed
+     * trials, collected by {@code fresh} under their new numbers) put in. Equal to a build from every row in the
+     * new order; costs array passes over the rows and work on the fresh rows only.
+     */
+    private ResultIndex(ResultIndex held, String version, Renumbering renumbering, Builder fresh) {
+        int count = renumbering.newCount();
+        this.version = version;
+        ids = new String[count];
+        views = held.views == null ? null : new ResultView[count];
+        json = held.json == null ? null : new RawJson[count];
+        hazardRatios = new double[count];
+        armLabels = new String[count][];
+        Set<String>[] drugs = newDrugSets(count);
+        endpointCodes = new String[count];
+        estimates = new BigDecimal[count];
+        pValues = new BigDecimal[count];
+        int next = 0;
+        for (int row = 0; row < count; row++) {
+            int old = renumbering.oldRowOf(row);
+            if (old >= 0) {
+                ids[row] = held.ids[old];
+                if (views != null) {
+                    views[row] = held.views[old];
+                    json[row] = held.json[old];
+                }
+                hazardRatios[row] = held.hazardRatios[old];
+                armLabels[row] = held.armLabels[old];
+                drugs[row] = held.armDrugs.get(old);
+                endpointCodes[row] = held.endpointCodes[old];
+                estimates[row] = held.estimates[old];
+                pValues[row] = held.pValues[old];
+            } else {
+                ids[row] = fresh.ids.get(next);
+                if (views != null) {
+                    views[row] = fresh.views.get(next);
+                    json[row] = fresh.json.get(next);
+                }
+                hazardRatios[row] = fresh.hazardRatios.get(next);
+                armLabels[row] = fresh.armLabels.get(next);
+                drugs[row] = fresh.armDrugs.get(next);
+                endpointCodes[row] = fresh.endpointCodes.get(next);
+                estimates[row] = fresh.estimates.get(next);
+                pValues[row] = fresh.pValues.get(next);
+                next++;
+            }
+        }
+        armDrugs = List.of(drugs);
+        terms = held.terms.patched(renumbering, fresh.terms);
+        trialRows = new HashMap<>(held.trialRows.size() * 2);
+        held.trialRows.forEach((trial, rows) -> {
+            int[] renumbered = renumbering.renumbered(rows);
+            if (renumbered.length > 0) {
+                trialRows.put(trial, Arrays.equals(renumbered, rows) ? rows : renumbered);
+            }
+        });
+        fresh.trialRows.forEach((trial, rows) -> trialRows.put(trial, rows.stream().mapToInt(Integer::intValue).toArray()));
+        populationTypes = held.populationTypes.patched(renumbering, fresh.populationTypes);
+        effectMeasures = held.effectMeasures.patched(renumbering, fresh.effectMeasures);
+        studyTypes = held.studyTypes.patched(renumbering, fresh.studyTypes);
+        documents = held.documents.patched(renumbering, fresh.documents);
+        added = held.added.patched(renumbering, fresh.added);
+        comparators = held.comparators.patched(renumbering, fresh.comparators);
+        significant = held.significant.patched(renumbering, fresh.significant);
+        notSignificant = held.notSignificant.patched(renumbering, fresh.notSignificant);
+        conflicting = held.conflicting.patched(renumbering, fresh.conflicting);
+        orders = sortOrders(count, RowOrder.patching(held.orders, renumbering));
+    }
+
+    /** The orders by sort key; rows are numbered in the default order (trial), so that one needs no array. */
+    private Map<String, RowOrder> sortOrders(int count, RowOrder.Maker orders) {
+        return Map.of(
                 "trial", RowOrder.identity(count),
-                "endpoint", RowOrder.by(count, endpointCodes::get),
-                "hazardRatio", RowOrder.by(count, estimates::get),
-                "estimate", RowOrder.by(count, estimates::get),
-                "pValue", RowOrder.by(count, pValues::get),
-                "id", RowOrder.by(count, row -> ids[row]));
+                "endpoint", orders.by("endpoint", row -> endpointCodes[row]),
+                "hazardRatio", orders.by("hazardRatio", row -> estimates[row]),
+                "estimate", orders.by("estimate", row -> estimates[row]),
+                "pValue", orders.by("pValue", row -> pValues[row]),
+                "id", orders.by("id", row -> ids[row]));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String>[] newDrugSets(int count) {
+        return (Set<String>[]) new Set<?>[count];
+    }
+
+    /**
+     * The index of the next version: the renumbering says where this index's rows go (none for the rows of the
+     * changed trials), the fresh rows are those of the changed trials, in the order of their new numbers.
+     */
+    ResultIndex patched(String nextVersion, Renumbering renumbering, List<Row> freshRows) {
+        int[] numbers = renumbering.freshRows();
+        if (numbers.length != freshRows.size()) {
+            throw new IllegalArgumentException(freshRows.size() + " fresh rows for " + numbers.length + " new row numbers");
+        }
+        Builder fresh = new Builder(nextVersion, views != null);
+        for (int i = 0; i < numbers.length; i++) {
+            fresh.add(numbers[i], freshRows.get(i));
+        }
+        return new ResultIndex(this, nextVersion, renumbering, fresh);
     }
 
     /**
@@ -146,7 +247,11 @@ final class ResultIndex {
         }
 
         void add(Row result) {
-            int row = ids.size();
+            add(ids.size(), result);
+        }
+
+        /** Adds the row under that number: rows are added in ascending numbers (a patch numbers its fresh rows). */
+        void add(int row, Row result) {
             ids.add(result.id());
             if (views != null) {
                 views.add(result.view());

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.index.Renumbering;
 import org.trialevidence.index.RowSet;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
@@ -75,7 +76,7 @@ public class ResultService {
 
             @Override
             public Model patch(Model current, Set<String> trialIds, String version) {
-                return read(version, current.keepViews(), current.rows(), trialIds,
+                return read(version, current.keepViews(), current, trialIds,
                         "select r from Result r join fetch r.trial t where t.id in :trials order by t.id, r.position, r.id");
             }
 
@@ -120,7 +121,7 @@ public class ResultService {
     }
 
     /** The results of the query (all of them, or those of the trials asked for) as rows by trial, merged into the rows held. */
-    private Model read(String version, boolean keepViews, TrialBlocks<ResultIndex.Row> held, Set<String> trialIds, String jpql) {
+    private Model read(String version, boolean keepViews, Model held, Set<String> trialIds, String jpql) {
         List<String> stale = new ArrayList<>();
         List<TrialBlocks.Block<ResultIndex.Row>> blocks = new ArrayList<>();
         var query = entityManager.createQuery(jpql, Result.class)
@@ -150,12 +151,17 @@ public class ResultService {
                 }
             });
         }
-        TrialBlocks<ResultIndex.Row> rows = held == null ? TrialBlocks.of(blocks) : held.replacing(trialIds, blocks);
-        if (held != null && (rows.rowCount() <= config.readModel().keepViewsUpTo()) != keepViews) {
+        if (held == null) {
+            return model(version, keepViews, TrialBlocks.of(blocks), stale);
+        }
+        TrialBlocks<ResultIndex.Row> rows = held.rows().replacing(trialIds, blocks);
+        if ((rows.rowCount() <= config.readModel().keepViewsUpTo()) != keepViews) {
             // Crossed the threshold of kept views: the whole index changes representation.
             return null;
         }
-        return model(version, keepViews, rows, stale);
+        // The index is patched, not built from every row: only the changed trials' rows are indexed anew.
+        Renumbering renumbering = new Renumbering(rows.rowsRenumberedFrom(held.rows()), rows.rowCount());
+        return new Model(held.index().patched(version, renumbering, rows.rowsNotIn(held.rows())), rows, keepViews, stale);
     }
 
     private static Model model(String version, boolean keepViews, TrialBlocks<ResultIndex.Row> rows, List<String> staleViews) {

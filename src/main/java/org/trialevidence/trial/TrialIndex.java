@@ -3,6 +3,7 @@ package org.trialevidence.trial;
 import org.trialevidence.seeding.TrialNames;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.index.Postings;
+import org.trialevidence.index.Renumbering;
 import org.trialevidence.index.RowOrder;
 import org.trialevidence.index.RowSet;
 import org.trialevidence.index.VocabularyPostings;
@@ -27,16 +28,59 @@ final class TrialIndex {
     final List<String> phases;
     private final Map<String, Integer> rowByName;
     private final List<String> searchTexts;
-    private final VocabularyPostings terms = new VocabularyPostings();
-    private final Postings phasePostings = new Postings();
-    private final Postings studyTypes = new Postings();
-    private final Postings statuses = new Postings();
-    private final Postings added = new Postings();
-    private final Postings comparators = new Postings();
+    private final Terms terms;
     private final Map<String, RowOrder> orders;
 
     /** One trial as the index needs it. */
     record Row(TrialSummaryView summary, List<String> names, String searchText, Set<String> subgroupBiomarkers, List<Contrast> contrasts) { }
+
+    /** The postings of the trials' terms, filled row by row in ascending row numbers. */
+    private static final class Terms {
+        final VocabularyPostings vocabularies;
+        final Postings phases;
+        final Postings studyTypes;
+        final Postings statuses;
+        final Postings added;
+        final Postings comparators;
+
+        Terms() {
+            this(new VocabularyPostings(), new Postings(), new Postings(), new Postings(), new Postings(), new Postings());
+        }
+
+        private Terms(VocabularyPostings vocabularies, Postings phases, Postings studyTypes, Postings statuses, Postings added, Postings comparators) {
+            this.vocabularies = vocabularies;
+            this.phases = phases;
+            this.studyTypes = studyTypes;
+            this.statuses = statuses;
+            this.added = added;
+            this.comparators = comparators;
+        }
+
+        void add(int row, Row trial) {
+            TrialSummaryView summary = trial.summary();
+            vocabularies.of(VocabularyKind.DRUGS).addAll(summary.drugs(), row);
+            vocabularies.of(VocabularyKind.DRUG_CLASSES).addAll(summary.drugClasses(), row);
+            vocabularies.of(VocabularyKind.SETTINGS).add(summary.setting(), row);
+            vocabularies.of(VocabularyKind.BIOMARKERS).addAll(summary.biomarkers(), row);
+            vocabularies.of(VocabularyKind.BIOMARKERS).addAll(trial.subgroupBiomarkers(), row);
+            vocabularies.of(VocabularyKind.ENDPOINTS).addAll(summary.endpoints(), row);
+            if (summary.phase() != null) {
+                phases.add(summary.phase().toLowerCase(Locale.ROOT), row);
+            }
+            studyTypes.add(summary.studyType(), row);
+            statuses.add(summary.status(), row);
+            for (Contrast contrast : trial.contrasts()) {
+                added.addAll(contrast.addedCodes(), row);
+                comparators.addAll(contrast.comparatorCodes(), row);
+            }
+        }
+
+        Terms patched(Renumbering renumbering, Terms fresh) {
+            return new Terms(vocabularies.patched(renumbering, fresh.vocabularies), phases.patched(renumbering, fresh.phases),
+                    studyTypes.patched(renumbering, fresh.studyTypes), statuses.patched(renumbering, fresh.statuses),
+                    added.patched(renumbering, fresh.added), comparators.patched(renumbering, fresh.comparators));
+        }
+    }
 
     TrialIndex(String version, List<Row> rows) {
         this.version = version;
@@ -44,39 +88,83 @@ final class TrialIndex {
         List<TrialSummaryView> views = new ArrayList<>(count);
         rowByName = new HashMap<>();
         searchTexts = new ArrayList<>(count);
-        Set<String> phaseSet = new TreeSet<>();
+        terms = new Terms();
         for (int row = 0; row < count; row++) {
-            TrialSummaryView trial = rows.get(row).summary();
-            views.add(trial);
-            for (String name : rows.get(row).names()) {
+            Row trial = rows.get(row);
+            views.add(trial.summary());
+            for (String name : trial.names()) {
                 rowByName.putIfAbsent(TrialNames.key(name), row);
             }
-            searchTexts.add(rows.get(row).searchText());
-            terms.of(VocabularyKind.DRUGS).addAll(trial.drugs(), row);
-            terms.of(VocabularyKind.DRUG_CLASSES).addAll(trial.drugClasses(), row);
-            terms.of(VocabularyKind.SETTINGS).add(trial.setting(), row);
-            terms.of(VocabularyKind.BIOMARKERS).addAll(trial.biomarkers(), row);
-            terms.of(VocabularyKind.BIOMARKERS).addAll(rows.get(row).subgroupBiomarkers(), row);
-            terms.of(VocabularyKind.ENDPOINTS).addAll(trial.endpoints(), row);
-            if (trial.phase() != null) {
-                phaseSet.add(trial.phase());
-                phasePostings.add(trial.phase().toLowerCase(Locale.ROOT), row);
-            }
-            studyTypes.add(trial.studyType(), row);
-            statuses.add(trial.status(), row);
-            for (Contrast contrast : rows.get(row).contrasts()) {
-                added.addAll(contrast.addedCodes(), row);
-                comparators.addAll(contrast.comparatorCodes(), row);
-            }
+            searchTexts.add(trial.searchText());
+            terms.add(row, trial);
         }
         summaries = List.copyOf(views);
-        phases = List.copyOf(phaseSet);
-        orders = Map.of(
+        phases = phasesOf(summaries);
+        orders = sortOrders(count, RowOrder.sorting(count));
+    }
+
+    /**
+     * The index of the next version from this one: kept rows renumbered, the changed trials' rows (in the order of
+     * their new numbers) put in. Equal to a build from every row; no work per kept trial beyond array passes.
+     */
+    private TrialIndex(TrialIndex held, String version, Renumbering renumbering, List<Row> freshRows) {
+        this.version = version;
+        int count = renumbering.newCount();
+        int[] freshNumbers = renumbering.freshRows();
+        if (freshNumbers.length != freshRows.size()) {
+            throw new IllegalArgumentException(freshRows.size() + " fresh rows for " + freshNumbers.length + " new row numbers");
+        }
+        List<TrialSummaryView> views = new ArrayList<>(count);
+        searchTexts = new ArrayList<>(count);
+        for (int row = 0, next = 0; row < count; row++) {
+            int old = renumbering.oldRowOf(row);
+            Row fresh = old < 0 ? freshRows.get(next++) : null;
+            views.add(fresh == null ? held.summaries.get(old) : fresh.summary());
+            searchTexts.add(fresh == null ? held.searchTexts.get(old) : fresh.searchText());
+        }
+        // Names are unique across trials (writes refuse a name another trial has), so a name moves with its row.
+        rowByName = new HashMap<>(held.rowByName.size() * 2);
+        held.rowByName.forEach((name, row) -> {
+            int renumbered = renumbering.newRowOf(row);
+            if (renumbered >= 0) {
+                rowByName.put(name, renumbered);
+            }
+        });
+        Terms fresh = new Terms();
+        for (int i = 0; i < freshNumbers.length; i++) {
+            for (String name : freshRows.get(i).names()) {
+                rowByName.merge(TrialNames.key(name), freshNumbers[i], Math::min);
+            }
+            fresh.add(freshNumbers[i], freshRows.get(i));
+        }
+        terms = held.terms.patched(renumbering, fresh);
+        summaries = List.copyOf(views);
+        phases = phasesOf(summaries);
+        orders = sortOrders(count, RowOrder.patching(held.orders, renumbering));
+    }
+
+    /** The index of the next version, see the patching constructor. */
+    TrialIndex patched(String nextVersion, Renumbering renumbering, List<Row> freshRows) {
+        return new TrialIndex(this, nextVersion, renumbering, freshRows);
+    }
+
+    private static List<String> phasesOf(List<TrialSummaryView> summaries) {
+        Set<String> phases = new TreeSet<>();
+        for (TrialSummaryView trial : summaries) {
+            if (trial.phase() != null) {
+                phases.add(trial.phase());
+            }
+        }
+        return List.copyOf(phases);
+    }
+
+    private Map<String, RowOrder> sortOrders(int count, RowOrder.Maker orders) {
+        return Map.of(
                 "acronym", RowOrder.identity(count),
-                "id", RowOrder.by(count, row -> summaries.get(row).id()),
-                "phase", RowOrder.by(count, row -> summaries.get(row).phase()),
-                "setting", RowOrder.by(count, row -> summaries.get(row).setting()),
-                "results", RowOrder.by(count, row -> summaries.get(row).resultCount()));
+                "id", orders.by("id", row -> summaries.get(row).id()),
+                "phase", orders.by("phase", row -> summaries.get(row).phase()),
+                "setting", orders.by("setting", row -> summaries.get(row).setting()),
+                "results", orders.by("results", row -> summaries.get(row).resultCount()));
     }
 
     Integer rowOf(String name) {
@@ -90,16 +178,16 @@ final class TrialIndex {
     /** The rows the filter matches: the postings of its terms intersected smallest first, then the text search. */
     RowSet matching(TrialFilter filter) {
         RowSet rows = RowSet.intersection(summaries.size(), Arrays.asList(
-                terms.of(VocabularyKind.DRUGS).restriction(filter.drugs()),
-                terms.of(VocabularyKind.DRUG_CLASSES).restriction(filter.drugClasses()),
-                added.restriction(filter.added()),
-                comparators.restriction(filter.comparators()),
-                terms.of(VocabularyKind.SETTINGS).restriction(filter.settings()),
-                terms.of(VocabularyKind.BIOMARKERS).restriction(filter.biomarkers()),
-                terms.of(VocabularyKind.ENDPOINTS).restriction(filter.endpoints()),
-                phasePostings.restriction(filter.phases()),
-                studyTypes.restriction(filter.studyTypes()),
-                statuses.restriction(filter.statuses())));
+                terms.vocabularies.of(VocabularyKind.DRUGS).restriction(filter.drugs()),
+                terms.vocabularies.of(VocabularyKind.DRUG_CLASSES).restriction(filter.drugClasses()),
+                terms.added.restriction(filter.added()),
+                terms.comparators.restriction(filter.comparators()),
+                terms.vocabularies.of(VocabularyKind.SETTINGS).restriction(filter.settings()),
+                terms.vocabularies.of(VocabularyKind.BIOMARKERS).restriction(filter.biomarkers()),
+                terms.vocabularies.of(VocabularyKind.ENDPOINTS).restriction(filter.endpoints()),
+                terms.phases.restriction(filter.phases()),
+                terms.studyTypes.restriction(filter.studyTypes()),
+                terms.statuses.restriction(filter.statuses())));
         if (filter.text().isPresent()) {
             String text = filter.text().get();
             Integer named = rowOf(text);
@@ -115,6 +203,6 @@ final class TrialIndex {
 
     /** Trials using any of the codes of a vocabulary. */
     int countUsing(VocabularyKind kind, Set<String> codes) {
-        return terms.countUsing(kind, codes);
+        return terms.vocabularies.countUsing(kind, codes);
     }
 }

@@ -21,6 +21,7 @@ import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.SourceViews;
+import org.trialevidence.index.Renumbering;
 import org.trialevidence.index.RowSet;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
@@ -97,7 +98,7 @@ public class TrialService implements TrialLookup {
 
             @Override
             public Model patch(Model current, Set<String> trialIds, String version) {
-                Model patched = read(version, current.rows(), trialIds, "select t from Trial t where t.id in :trials");
+                Model patched = read(version, current, trialIds, "select t from Trial t where t.id in :trials");
                 current.records().forEach((id, record) -> {
                     if (!trialIds.contains(id)) {
                         patched.records().put(id, record);
@@ -151,7 +152,7 @@ public class TrialService implements TrialLookup {
         });
     }
 
-    private Model read(String version, TrialBlocks<TrialIndex.Row> held, Set<String> trialIds, String jpql) {
+    private Model read(String version, Model held, Set<String> trialIds, String jpql) {
         List<TrialBlocks.Block<TrialIndex.Row>> blocks = new ArrayList<>();
         var query = entityManager.createQuery(jpql, Trial.class).setHint("org.hibernate.fetchSize", 500);
         if (held != null) {
@@ -171,8 +172,13 @@ public class TrialService implements TrialLookup {
                 }
             });
         }
-        TrialBlocks<TrialIndex.Row> rows = held == null ? TrialBlocks.of(blocks) : held.replacing(trialIds, blocks);
-        return model(version, rows);
+        if (held == null) {
+            return model(version, TrialBlocks.of(blocks));
+        }
+        // The index is patched, not built from every row: only the changed trials are indexed anew.
+        TrialBlocks<TrialIndex.Row> rows = held.rows().replacing(trialIds, blocks);
+        Renumbering renumbering = new Renumbering(rows.rowsRenumberedFrom(held.rows()), rows.rowCount());
+        return new Model(held.index().patched(version, renumbering, rows.rowsNotIn(held.rows())), rows, new ConcurrentHashMap<>());
     }
 
     private static Model model(String version, TrialBlocks<TrialIndex.Row> rows) {

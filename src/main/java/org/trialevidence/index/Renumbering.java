@@ -1,0 +1,101 @@
+package org.trialevidence.index;
+
+import java.util.Arrays;
+
+/**
+ * How the rows of an index move when some trials' rows are replaced: every kept row gets a new number (or keeps
+ * its own), the replaced ones get none, and the fresh rows fill the numbers no kept row took. Kept rows keep their
+ * relative order, so an ascending array of kept rows stays ascending when renumbered: a patch renumbers postings
+ * and orders with array passes instead of building them again.
+ */
+public final class Renumbering {
+    private final int[] newRowOf;
+    private final int[] oldRowOf;
+    private final int[] freshRows;
+
+    /**
+     * @param newRowOf the new number of each old row, -1 for a row that is replaced; ascending over the kept rows
+     * @param newCount how many rows the patched index has
+     */
+    public Renumbering(int[] newRowOf, int newCount) {
+        this.newRowOf = newRowOf;
+        oldRowOf = new int[newCount];
+        Arrays.fill(oldRowOf, -1);
+        int previous = -1;
+        for (int row = 0; row < newRowOf.length; row++) {
+            int renumbered = newRowOf[row];
+            if (renumbered >= 0) {
+                if (renumbered <= previous || renumbered >= newCount) {
+                    throw new IllegalArgumentException("kept rows must keep their order: row " + row + " becomes " + renumbered);
+                }
+                oldRowOf[renumbered] = row;
+                previous = renumbered;
+            }
+        }
+        int fresh = 0;
+        for (int row : oldRowOf) {
+            fresh += row < 0 ? 1 : 0;
+        }
+        freshRows = new int[fresh];
+        for (int row = 0, n = 0; row < newCount; row++) {
+            if (oldRowOf[row] < 0) {
+                freshRows[n++] = row;
+            }
+        }
+    }
+
+    public int newCount() {
+        return oldRowOf.length;
+    }
+
+    /** The old number of a new row, or -1 for a fresh row. */
+    public int oldRowOf(int newRow) {
+        return oldRowOf[newRow];
+    }
+
+    /** The new rows that are not kept ones, ascending: those a patch adds from the changed trials. */
+    public int[] freshRows() {
+        return freshRows.clone();
+    }
+
+    /** The new number of an old row, or -1 for a replaced row. */
+    public int newRowOf(int oldRow) {
+        return newRowOf[oldRow];
+    }
+
+    /** An ascending array of old rows, renumbered, without the replaced ones: still ascending. */
+    public int[] renumbered(int[] oldRows) {
+        return renumbered(oldRows, oldRows.length);
+    }
+
+    /** The first size entries of an ascending array of old rows, renumbered, without the replaced ones: still ascending. */
+    int[] renumbered(int[] oldRows, int size) {
+        int[] out = new int[size];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            int row = newRowOf[oldRows[i]];
+            if (row >= 0) {
+                out[n++] = row;
+            }
+        }
+        return n == size ? out : Arrays.copyOf(out, n);
+    }
+
+    /** Two ascending arrays of distinct rows, merged. */
+    static int[] merged(int[] a, int aSize, int[] b, int bSize) {
+        int[] out = new int[aSize + bSize];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < aSize && j < bSize) {
+            out[n++] = a[i] <= b[j] ? a[i++] : b[j++];
+        }
+        while (i < aSize) {
+            out[n++] = a[i++];
+        }
+        while (j < bSize) {
+            out[n++] = b[j++];
+        }
+        return out;
+    }
+}
