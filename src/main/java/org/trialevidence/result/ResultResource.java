@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import org.trialevidence.api.AnswerCache;
 import org.trialevidence.api.EventLoopAnswers;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.errors.Problem;
@@ -27,6 +29,8 @@ import org.trialevidence.paging.PageParams;
 
 import org.trialevidence.trial.TrialLookup;
 import org.trialevidence.trial.TrialService;
+
+import java.util.function.Supplier;
 
 @Path("/api/v1/results")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +44,8 @@ public class ResultResource {
     TrialService trialService;
     @Inject
     ResultLists lists;
+    @Inject
+    AnswerCache answers;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
@@ -54,12 +60,15 @@ public class ResultResource {
     @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
-                                @Context UriInfo uri, @BeanParam ResultListParams list) {
-        // JSON pages come from memory; CSV rows may be read from the database; the preferred results are
-        // chosen by the analyses, which read the database.
+                                @Context UriInfo uri, @BeanParam ResultListParams list, @Context HttpServerRequest request) {
+        // JSON pages come from memory, written once per URL and version; CSV rows may be read from the database; the
+        // preferred results are chosen by the analyses, which read the database.
         boolean fromMemory = results.answersWithoutBlocking() && trialService.answersWithoutBlocking() && !paging.csv(headers)
                 && list.preferred == null;
-        return EventLoopAnswers.respond(fromMemory, () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri));
+        Supplier<Response> answer = () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
+        return fromMemory
+                ? EventLoopAnswers.respond(true, () -> answers.respond(() -> results.answeringVersion() + ' ' + trialService.answeringVersion(), request.uri(), answer))
+                : EventLoopAnswers.respond(false, answer);
     }
 
     @GET
