@@ -23,7 +23,7 @@ import org.trialevidence.paging.Representation;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
 import org.trialevidence.trial.TrialService;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.TrialLookup;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -16,14 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.paging.ListResponses;
 import org.trialevidence.paging.ListShape;
 import org.trialevidence.paging.ListSource;
 import org.trialevidence.paging.PageParams;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.TrialLookup;
 
 import java.util.List;
 
@@ -47,8 +47,7 @@ public class ContrastResource {
     @APIResponse(responseCode = "200", description = "A page of comparisons, or CSV rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContrastPage.class)),
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_QUERY)
     public Response list(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                          @Context UriInfo uri) {
         List<ContrastRow> rows = metaAnalyses.contrastRows(ResultFilter.parse(criteria, trials));

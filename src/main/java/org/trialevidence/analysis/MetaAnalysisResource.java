@@ -17,9 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.TrialLookup;
 
 @Path("/api/v1/meta-analysis")
 @Tag(name = "Analysis", description = "Meta-analysis of hazard ratios and forest plots")
@@ -65,8 +66,7 @@ public class MetaAnalysisResource {
                     + " by its JSON path (studies[1].ciLower).")
     @APIResponse(responseCode = "200", description = "The pooled estimates, heterogeneity and the studies with their weights",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetaAnalysisView.class)))
-    @APIResponse(responseCode = "400", description = "The body is not JSON of the documented shape",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.MALFORMED_BODY)
     @APIResponse(responseCode = "422", description = "A value out of range, or fewer than 2 studies",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MetaAnalysisView pool(@RequestBody(required = true, description = "The studies to pool and the model",

@@ -2,8 +2,9 @@ package org.trialevidence.analysis;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.trialevidence.entity.ResultRepository;
+import org.trialevidence.entity.TrialRepository;
 import org.trialevidence.result.ResultView;
 
 import java.util.Collection;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ResultDetails {
     @Inject
-    EntityManager entityManager;
+    ResultRepository resultRepository;
+    @Inject
+    TrialRepository trialRepository;
 
     public record ArmInfo(String label, String role) { }
 
@@ -35,18 +38,15 @@ public class ResultDetails {
         }
     }
 
-    @Transactional
     public Details of(Collection<ResultView> results) {
         Map<String, Integer> positions = new HashMap<>();
         Map<String, ArmInfo> arms = new HashMap<>();
         if (!results.isEmpty()) {
-            entityManager.createQuery("select r.id, r.position from Result r where r.id in :ids", Object[].class)
-                    .setParameter("ids", results.stream().map(ResultView::id).collect(Collectors.toSet()))
-                    .getResultList().forEach(row -> positions.put((String) row[0], (Integer) row[1]));
-            Set<String> trials = results.stream().map(result -> result.trial().id()).collect(Collectors.toSet());
-            entityManager.createQuery("select a.trial.id, a.armId, a.label, a.role from Arm a where a.trial.id in :trials", Object[].class)
-                    .setParameter("trials", trials).getResultList()
-                    .forEach(row -> arms.put(row[0] + "\u0000" + row[1], new ArmInfo((String) row[2], (String) row[3])));
+            QuarkusTransaction.joiningExisting().run(() -> {
+                positions.putAll(resultRepository.positions(results.stream().map(ResultView::id).collect(Collectors.toSet())));
+                Set<String> trials = results.stream().map(result -> result.trial().id()).collect(Collectors.toSet());
+                trialRepository.armNames(trials).forEach(arm -> arms.put(arm.trialId() + "\u0000" + arm.armId(), new ArmInfo(arm.label(), arm.role())));
+            });
         }
         return new Details(positions, arms);
     }

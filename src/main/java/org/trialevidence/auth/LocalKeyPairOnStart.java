@@ -5,11 +5,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trialevidence.config.EvidenceConfig;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Creates the embedded default's key pair on the first start. A start-up observer is early enough: SmallRye JWT reads
@@ -18,15 +18,13 @@ import java.nio.file.Path;
  */
 @ApplicationScoped
 public class LocalKeyPairOnStart {
-    @ConfigProperty(name = "evidence.data-dir")
-    Path dataDirectory;
-    @ConfigProperty(name = "evidence.auth.create-local-key")
-    boolean createLocalKey;
+    @Inject
+    EvidenceConfig config;
 
     /** Before the seed-data load, which is long on large datasets, so that an unwritable data directory fails fast. */
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws IOException {
-        if (createLocalKey && LocalKeyPair.ensure(dataDirectory)) {
-            Log.infof("Created the signing key pair for curation tokens in %s", LocalKeyPair.directory(dataDirectory).toAbsolutePath());
+        if (config.auth().createLocalKey() && LocalKeyPair.ensure(config.dataDir())) {
+            Log.infof("Created the signing key pair for curation tokens in %s", LocalKeyPair.directory(config.dataDir()).toAbsolutePath());
         }
     }
 }

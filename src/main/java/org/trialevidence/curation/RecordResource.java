@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,29 +37,39 @@ public class RecordResource {
     @GET
     @Path("/{id}/document")
     @RecordETag
-    @Operation(operationId = "getTrialDocument", summary = "A trial's curated record, as written", description = "The seed-data shape that PUT takes back; the ETag is what If-Match needs.")
-    @APIResponse(responseCode = "200", description = "The record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialSeed.class)))
-    @APIResponse(responseCode = "404", description = "No trial has that name, or it is deleted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response document(@Parameter(description = "Trial id, acronym or alias", example = "serena-6") @PathParam("id") String id, @Context Request request) {
+    @Operation(operationId = "getTrialDocument", summary = "A trial's curated record, as written",
+            description = "The seed-data shape that PUT takes back; the ETag is what If-Match needs.")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialSeed.class)))
+    @APIResponse(responseCode = "404", description = "No trial has that name, or it is deleted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response document(@Parameter(description = "Trial id, acronym or alias", example = "serena-6") @PathParam("id") String id,
+                             @Context Request request) {
         return conditional(records.trialDocument(id), request);
     }
 
     @GET
     @Path("/{id}/results/{resultId}")
     @RecordETag
-    @Operation(operationId = "getResultDocument", summary = "A result's curated record, as written", description = "The seed-data shape that PUT takes back; the ETag is what If-Match needs.")
-    @APIResponse(responseCode = "200", description = "The result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialSeed.Result.class)))
-    @APIResponse(responseCode = "404", description = "No such result in that trial, or it is deleted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getResultDocument", summary = "A result's curated record, as written",
+            description = "The seed-data shape that PUT takes back; the ETag is what If-Match needs.")
+    @APIResponse(responseCode = "200", description = "The result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialSeed.Result.class)))
+    @APIResponse(responseCode = "404", description = "No such result in that trial, or it is deleted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response resultDocument(@Parameter(description = "Trial id, acronym or alias", example = "serena-6") @PathParam("id") String id,
-                                   @Parameter(description = "Result id", example = "serena-6-pfs-itt") @PathParam("resultId") String resultId, @Context Request request) {
+                                   @Parameter(description = "Result id", example = "serena-6-pfs-itt")
+                                   @PathParam("resultId") String resultId, @Context Request request) {
         return conditional(records.resultDocument(id, resultId), request);
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "getTrialHistory", summary = "Every change to a trial, oldest first", description = "Deleted trials keep their history.")
-    @APIResponse(responseCode = "200", description = "The changes", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryEntry.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "404", description = "No trial has that name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The changes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryEntry.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No trial has that name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntry> history(@Parameter(description = "Trial id, acronym or alias", example = "serena-6") @PathParam("id") String id) {
         return records.history(id);
     }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.auth.Roles;
 import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.errors.ProblemResponses;
 
 @Path("/api/v1/export/seed-data")
 @Tag(name = "Curation")
@@ -32,8 +33,12 @@ public class SeedDataExportResource {
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "exportSeedData", summary = "The database as seed-data (admin)",
-            description = "A ZIP of sources.json and trials/<id>.json in the repository's layout: unzip it over seed-data/ and review the diff. Deleted records are left out.")
-    @APIResponse(responseCode = "200", description = "The archive", content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            description = "A ZIP of sources.json and trials/<id>.json in the repository's layout: unzip it over seed-data/ and review the diff. "
+                    + "Deleted records are left out.")
+    @APIResponse(responseCode = "200", description = "The archive",
+            content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     public Response seedData() {
         String version = dataset.version();
         StreamingOutput body = export::write;

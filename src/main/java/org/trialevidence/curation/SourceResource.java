@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.auth.Roles;
 import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemResponses;
 
 import java.net.URI;
 
@@ -27,6 +28,8 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Curation")
 @SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class SourceResource {
     @Inject
     CurationService curation;
@@ -37,12 +40,16 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CURATOR)
     @Operation(operationId = "registerSource", summary = "Register a source",
-            description = "A publication beyond the seeded reviews, with its text: excerpts citing it (as their document) are then checked against that text.")
+            description = "A publication beyond the seeded reviews, with its text: excerpts citing it (as their document) are then checked "
+                    + "against that text.")
     @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "409", description = "A source with that document id exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field is missing or invalid; the problem names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A source with that document id exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field is missing or invalid; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(SourceRegistration source,
-                             @Parameter(description = CurationResource.REASON_DESCRIPTION, required = true, example = "Final OS publication of SERENA-6") @QueryParam("reason") String reason) {
+                             @Parameter(description = CurationResource.REASON, required = true, example = "Final OS publication of SERENA-6")
+                             @QueryParam("reason") String reason) {
         if (source == null) {
             throw org.trialevidence.errors.ProblemException.malformedBody("$", "The request body must be a JSON object: document, title, citation, text.");
         }

@@ -1,9 +1,9 @@
 package org.trialevidence.curation;
 
+import org.trialevidence.config.EvidenceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.dataset.Review;
 import org.trialevidence.errors.InvalidRecordException;
 import org.trialevidence.seeding.ReviewTexts;
@@ -17,7 +17,6 @@ import org.trialevidence.seeding.TrialNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,10 +30,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class WriteValidation {
-    @ConfigProperty(name = "evidence.seed-dir", defaultValue = "seed-data")
-    Path seedDirectory;
-    @ConfigProperty(name = "evidence.reviews-dir")
-    Optional<Path> reviewsDirectory;
+    @Inject
+    EvidenceConfig config;
     @Inject
     EntityManager entityManager;
 
@@ -58,8 +55,8 @@ public class WriteValidation {
      */
     private TrialValidation validation() {
         if (schema == null) {
-            schema = TrialValidation.readSchema(seedDirectory.resolve(SeedDataReader.SCHEMA));
-            reviewFiles = reviewsDirectory.flatMap(ReviewTexts::load);
+            schema = TrialValidation.readSchema(config.seedDir().resolve(SeedDataReader.SCHEMA));
+            reviewFiles = config.reviewsDir().flatMap(ReviewTexts::load);
         }
         List<Review> sources = Review.listAll();
         Map<String, String> registeredTexts = new HashMap<>();

@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 
 import java.util.HashSet;
 import java.util.List;
@@ -138,15 +137,17 @@ public class DatasetService {
     }
 
     /** When the database was seeded: tells one database from another seeded from the same seed-data. */
-    @Transactional
     public String seededAt() {
-        DatasetState state = DatasetState.current();
-        return state == null || state.loadedAt == null ? "" : state.loadedAt.toString();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            DatasetState state = DatasetState.current();
+            return state == null || state.loadedAt == null ? "" : state.loadedAt.toString();
+        });
     }
 
-    @Transactional
     String readVersion() {
-        DatasetState state = DatasetState.current();
-        return state == null ? "" : state.version;
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            DatasetState state = DatasetState.current();
+            return state == null ? "" : state.version;
+        });
     }
 }

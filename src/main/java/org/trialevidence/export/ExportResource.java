@@ -23,8 +23,8 @@ import org.trialevidence.result.ResultCsv;
 import org.trialevidence.result.ResultFilter;
 import org.trialevidence.result.ResultService;
 import org.trialevidence.result.ResultView;
-import org.trialevidence.trial.StudyTypes;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.StudyTypes;
+import org.trialevidence.entity.TrialLookup;
 
 import java.util.List;
 

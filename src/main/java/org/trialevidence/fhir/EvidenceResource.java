@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.TrialLookup;
 
 import java.util.List;
 

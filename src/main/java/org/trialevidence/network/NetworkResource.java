@@ -22,13 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.analysis.QueryText;
 import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.paging.CsvColumns;
 import org.trialevidence.paging.ListResponses;
 import org.trialevidence.paging.PageParams;
 import org.trialevidence.plot.NetworkGraph;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.TrialLookup;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,8 +83,7 @@ public class NetworkResource {
                     + " connected (the detail names the treatments of each part).")
     @APIResponse(responseCode = "200", description = "Both models, league table, ranking, inconsistency and what went in",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NetworkView.class)))
-    @APIResponse(responseCode = "400", description = "The body is not JSON of the documented shape",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.MALFORMED_BODY)
     @APIResponse(responseCode = "422", description = "A value out of range, or a network that cannot be analysed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NetworkView analyse(@RequestBody(required = true, description = "The contrasts, effect measure and reference",

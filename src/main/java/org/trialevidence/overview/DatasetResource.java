@@ -1,8 +1,7 @@
 package org.trialevidence.overview;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.Review;
+import org.trialevidence.entity.ResultRepository;
+import org.trialevidence.entity.TrialRepository;
 import org.trialevidence.result.ResultService;
 import org.trialevidence.trial.TrialService;
 
@@ -23,35 +24,34 @@ import java.util.Map;
 @Tag(name = "Dataset", description = "Version, counts and the source reviews")
 public class DatasetResource {
     @Inject
-    EntityManager entityManager;
+    TrialRepository trialRepository;
+    @Inject
+    ResultRepository resultRepository;
     @Inject
     TrialService trials;
     @Inject
     ResultService results;
 
     @GET
-    @Transactional
     @Operation(operationId = "getDataset", summary = "Dataset version, counts and sources",
             description = "The dataset version (it changes with every curated write), counts of trials, results and arms, the study types, and the source reviews.")
     public DatasetView dataset() {
+        return QuarkusTransaction.joiningExisting().call(this::read);
+    }
+
+    private DatasetView read() {
         DatasetState state = DatasetState.current();
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("trials", count("select count(t) from Trial t"));
-        counts.put("trialsWithResults", count("select count(distinct r.trial) from Result r"));
-        counts.put("results", count("select count(r) from Result r"));
-        counts.put("resultsWithEffectEstimate", count("select count(r) from Result r where r.estimate is not null"));
-        counts.put("conflictingResults", count("select count(r) from Result r where r.conflicting = true"));
-        counts.put("arms", count("select count(a) from Arm a"));
-        Map<String, Long> studyTypes = new LinkedHashMap<>();
-        entityManager.createQuery("select t.studyType, count(t) from Trial t group by t.studyType order by t.studyType", Object[].class)
-                .getResultList().forEach(row -> studyTypes.put((String) row[0], (Long) row[1]));
+        counts.put("trials", trialRepository.count());
+        counts.put("trialsWithResults", resultRepository.countTrialsWithResults());
+        counts.put("results", resultRepository.count());
+        counts.put("resultsWithEffectEstimate", resultRepository.countWithEffectEstimate());
+        counts.put("conflictingResults", resultRepository.countConflicting());
+        counts.put("arms", trialRepository.countArms());
+        Map<String, Long> studyTypes = trialRepository.countByStudyType();
         List<DatasetView.ReviewView> reviews = Review.<Review>listAll().stream()
                 .map(review -> new DatasetView.ReviewView(review.document, review.title, review.citation, results.countQuoting(review.document)))
                 .toList();
         return new DatasetView(state.version, state.seedVersion, state.revision, state.loadedAt, state.changedAt, state.sourceFidelityChecked, counts, studyTypes, trials.phases(), reviews);
-    }
-
-    private long count(String jpql) {
-        return entityManager.createQuery(jpql, Long.class).getSingleResult();
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.trialevidence.seeding.SeedDataReader;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 import org.trialevidence.analysis.PreferredSelection;
+import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.paging.PageHeaders;
 import org.trialevidence.vocabulary.Term;
 import org.trialevidence.vocabulary.VocabularyCatalog;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  * Completes the OpenAPI document from the data the API serves, so it cannot drift from it: the vocabulary
  * parameters list their allowed codes, and the 200 responses carry examples recorded from the real dataset
  * ({@code src/main/resources/openapi-examples/}, kept equal to live answers by OpenApiExamplesTest); the curation
- * bodies carry the length limits of the seed-data JSON Schema. It also shapes the
+ * bodies carry the length limits of the seed-data JSON Schema; the problem answers many operations share are defined
+ * once ({@link ProblemResponses}). It also shapes the
  * document for Swagger UI, whose "Try it out" pre-fills every parameter example: a repeatable filter's example
  * moves to its items (documented, not pre-filled: filters combine with AND, so pre-filled ones narrow the first
  * answer to little or nothing), and only the operations that need filters to answer at all get working ones.
@@ -83,6 +85,7 @@ public class OpenApiEnrichment implements OASFilter {
             openAPI.setTags(openAPI.getTags().stream().sorted(Comparator.comparingInt(OpenApiEnrichment::tagRank)).toList());
         }
         copySeedDataLengths(openAPI);
+        ProblemResponses.addTo(openAPI);
     }
 
     private static int tagRank(Tag tag) {

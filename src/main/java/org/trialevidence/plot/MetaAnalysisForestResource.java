@@ -19,7 +19,7 @@ import org.trialevidence.analysis.QueryText;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.TrialLookup;
 
 /** The meta-analysis drawn as a forest plot: another view of GET /api/v1/meta-analysis, with the same parameters. */
 @Path("/api/v1/meta-analysis/forest.svg")

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.result.ResultCriteria;
 import org.trialevidence.result.ResultFilter;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.TrialLookup;
 
 /** The evidence query drawn as a forest plot: another view of GET /api/v1/results, with the same filters. */
 @Path("/api/v1/results/forest.svg")

@@ -1,10 +1,11 @@
 package org.trialevidence.result;
 
+import org.trialevidence.entity.Result;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.contrast.Contrasts;
 import org.trialevidence.seeding.TrialSeed;
-import org.trialevidence.trial.Arm;
-import org.trialevidence.trial.ArmDrug;
+import org.trialevidence.entity.Arm;
+import org.trialevidence.entity.ArmDrug;
 
 import java.util.List;
 import java.util.Optional;

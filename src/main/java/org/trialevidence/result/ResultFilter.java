@@ -2,8 +2,8 @@ package org.trialevidence.result;
 
 import org.trialevidence.paging.QueryValues;
 import org.trialevidence.paging.Sort;
-import org.trialevidence.trial.StudyTypes;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.StudyTypes;
+import org.trialevidence.entity.TrialLookup;
 import org.trialevidence.vocabulary.TermResolver;
 import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;

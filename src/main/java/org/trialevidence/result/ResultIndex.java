@@ -1,5 +1,6 @@
 package org.trialevidence.result;
 
+import org.trialevidence.entity.Result;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.dataset.SourceView;
@@ -7,8 +8,8 @@ import org.trialevidence.index.Postings;
 import org.trialevidence.index.RowOrder;
 import org.trialevidence.index.RowSet;
 import org.trialevidence.index.VocabularyPostings;
-import org.trialevidence.trial.Arm;
-import org.trialevidence.trial.ArmDrug;
+import org.trialevidence.entity.Arm;
+import org.trialevidence.entity.ArmDrug;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.math.BigDecimal;
@@ -195,13 +196,18 @@ final class ResultIndex {
         return ids.length;
     }
 
+    /** The rows of a trial's results, in the trial's order. */
+    int[] rowsOf(String trialId) {
+        return trialRows.getOrDefault(trialId, new int[0]);
+    }
+
     /** The rows the filter matches: the postings of its terms intersected smallest first, then its other tests. */
     RowSet matching(ResultFilter filter) {
         List<RowSet> restrictions = new ArrayList<>();
         if (!filter.trialIds().isEmpty()) {
             List<RowSet> ofTrials = new ArrayList<>();
             for (String trial : filter.trialIds()) {
-                ofTrials.add(RowSet.of(trialRows.getOrDefault(trial, new int[0])));
+                ofTrials.add(RowSet.of(rowsOf(trial)));
             }
             restrictions.add(RowSet.union(ofTrials));
         }

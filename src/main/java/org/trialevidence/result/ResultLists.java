@@ -32,7 +32,7 @@ public class ResultLists {
     @Inject
     ListResponses responses;
 
-    Response respond(ResultFilter query, ResultListParams list, PageParams paging, HttpHeaders headers, UriInfo uri) {
+    public Response respond(ResultFilter query, ResultListParams list, PageParams paging, HttpHeaders headers, UriInfo uri) {
         ResultFilter filter = QueryValues.bool("preferred", list.preferred).orElse(false) ? query.only(preferredResults.ids(query)) : query;
         ListSource<?> rows = armRows(list.layout, paging.csv(headers)) ? new ArmRows(filter) : new Results(filter);
         return responses.respond(rows, paging, headers, uri);

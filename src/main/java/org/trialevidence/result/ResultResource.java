@@ -24,11 +24,10 @@ import org.trialevidence.api.AnswerCache;
 import org.trialevidence.api.EventLoopAnswers;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.paging.PageParams;
-
-import org.trialevidence.trial.TrialLookup;
-import org.trialevidence.trial.TrialService;
+import org.trialevidence.entity.TrialLookup;
 
 import java.util.function.Supplier;
 
@@ -40,8 +39,6 @@ public class ResultResource {
     ResultService results;
     @Inject
     TrialLookup trials;
-    @Inject
-    TrialService trialService;
     @Inject
     ResultLists lists;
     @Inject
@@ -57,17 +54,16 @@ public class ResultResource {
     @APIResponse(responseCode = "200", description = "A page of results, or CSV rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultPage.class)),
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_QUERY)
     public Uni<Response> search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                                 @Context UriInfo uri, @BeanParam ResultListParams list, @Context HttpServerRequest request) {
         // JSON pages come from memory, written once per URL and version; CSV rows may be read from the database; the
         // preferred results are chosen by the analyses, which read the database.
-        boolean fromMemory = results.answersWithoutBlocking() && trialService.answersWithoutBlocking() && !paging.csv(headers)
+        boolean fromMemory = results.answersWithoutBlocking() && trials.answersWithoutBlocking() && !paging.csv(headers)
                 && list.preferred == null;
         Supplier<Response> answer = () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
         return fromMemory
-                ? EventLoopAnswers.respond(true, () -> answers.respond(() -> results.answeringVersion() + ' ' + trialService.answeringVersion(), request.uri(), answer))
+                ? EventLoopAnswers.respond(true, () -> answers.respond(() -> results.answeringVersion() + ' ' + trials.answeringVersion(), request.uri(), answer))
                 : EventLoopAnswers.respond(false, answer);
     }
 

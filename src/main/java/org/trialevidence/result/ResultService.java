@@ -1,5 +1,7 @@
 package org.trialevidence.result;
 
+import org.trialevidence.config.EvidenceConfig;
+import org.trialevidence.entity.Result;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
@@ -24,7 +25,6 @@ import org.trialevidence.vocabulary.VocabularyKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -43,14 +43,9 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class ResultService {
-    /** Up to this many results the index keeps every view; beyond, the views of a page are read from the database. */
-    @ConfigProperty(name = "evidence.read-model.keep-views-up-to", defaultValue = "50000")
-    int keepViewsUpTo;
-    /** From this many rows a read model is kept in the data directory for the next start. */
-    @ConfigProperty(name = "evidence.read-model.keep-on-disk-from", defaultValue = "10000")
-    int keepOnDiskFrom;
-    @ConfigProperty(name = "evidence.data-dir")
-    Path dataDirectory;
+    /** evidence.read-model.*: up to keep-views-up-to results the index keeps every view, beyond it pages read them from the database. */
+    @Inject
+    EvidenceConfig config;
     private static final int CHUNK = 500;
 
     @Inject
@@ -71,11 +66,11 @@ public class ResultService {
 
     @PostConstruct
     void init() {
-        readModel = new ReadModel<>("Results", dataset, dataDirectory, new ReadModel.Source<>() {
+        readModel = new ReadModel<>("Results", dataset, config.dataDir(), new ReadModel.Source<>() {
             @Override
             public Model build(String version) {
                 long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
-                return read(version, count <= keepViewsUpTo, null, Set.of(), "select r from Result r join fetch r.trial t order by t.acronym, t.id, r.position, r.id");
+                return read(version, count <= config.readModel().keepViewsUpTo(), null, Set.of(), "select r from Result r join fetch r.trial t order by t.acronym, t.id, r.position, r.id");
             }
 
             @Override
@@ -92,7 +87,7 @@ public class ResultService {
             /** Only the rows of an index that reads its views from the database are kept: views are not written out. */
             @Override
             public boolean worthKeeping(Model model) {
-                return !model.keepViews() && model.rows().rowCount() >= keepOnDiskFrom;
+                return !model.keepViews() && model.rows().rowCount() >= config.readModel().keepOnDiskFrom();
             }
 
             @Override
@@ -161,7 +156,7 @@ public class ResultService {
             });
         }
         TrialBlocks<ResultIndex.Row> rows = held == null ? TrialBlocks.of(blocks) : held.replacing(trialIds, blocks);
-        if (held != null && (rows.rowCount() <= keepViewsUpTo) != keepViews) {
+        if (held != null && (rows.rowCount() <= config.readModel().keepViewsUpTo()) != keepViews) {
             // Crossed the threshold of kept views: the whole index changes representation.
             return null;
         }
@@ -242,6 +237,17 @@ public class ResultService {
                 return;
             }
         }
+    }
+
+    /**
+     * The views of a trial's results, in the trial's order, as the read model of that dataset version holds them (a
+     * trial's record lists the very views the results list serves), or empty when the model held is of another
+     * version or does not keep views. Never blocks: it is asked while the trial's record is read.
+     */
+    public Optional<List<ResultView>> viewsOfTrial(String trialId, String version) {
+        return readModel.currentWithoutBlocking().map(held -> held.model().index())
+                .filter(current -> current.views != null && current.version.equals(version))
+                .map(current -> Arrays.stream(current.rowsOf(trialId)).mapToObj(row -> current.views[row]).toList());
     }
 
     /** How many results (of every study type) use any of the codes: vocabulary usage. */

@@ -1,5 +1,6 @@
 package org.trialevidence.result;
 
+import org.trialevidence.entity.Result;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,8 +8,8 @@ import org.trialevidence.api.RawJson;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.seeding.TrialSeed;
-import org.trialevidence.trial.Arm;
-import org.trialevidence.trial.Trial;
+import org.trialevidence.entity.Arm;
+import org.trialevidence.entity.Trial;
 
 import java.math.BigDecimal;
 import java.util.List;

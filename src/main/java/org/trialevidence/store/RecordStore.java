@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.trialevidence.result.Result;
+import org.trialevidence.entity.Result;
 import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.seeding.TrialValidation;
-import org.trialevidence.trial.Trial;
+import org.trialevidence.entity.Trial;
 
 import java.time.Instant;
 import java.util.ArrayList;

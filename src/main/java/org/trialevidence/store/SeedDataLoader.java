@@ -1,5 +1,6 @@
 package org.trialevidence.store;
 
+import org.trialevidence.config.EvidenceConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -36,8 +37,7 @@ public class SeedDataLoader {
     /** Documents up to this size stay in their rows in H2 (the largest real trial record is 17 kB, a result view 1-5 kB). */
     static final int INLINE_LOB_BYTES = 64 * 1024;
 
-    private final Path seedDirectory;
-    private final Optional<Path> reviewsDirectory;
+    private final EvidenceConfig config;
     private final Event<DatasetChanged> datasetChanged;
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -49,12 +49,9 @@ public class SeedDataLoader {
     DatasetService datasetService;
     private volatile boolean loaded;
 
-    SeedDataLoader(@ConfigProperty(name = "evidence.seed-dir", defaultValue = "seed-data") Path seedDirectory,
-                   @ConfigProperty(name = "evidence.reviews-dir") Optional<Path> reviewsDirectory,
-                   Event<DatasetChanged> datasetChanged) {
-        this.seedDirectory = seedDirectory;
+    SeedDataLoader(EvidenceConfig config, Event<DatasetChanged> datasetChanged) {
+        this.config = config;
         this.datasetChanged = datasetChanged;
-        this.reviewsDirectory = reviewsDirectory;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -106,13 +103,13 @@ public class SeedDataLoader {
     }
 
     private DatasetState seed(DatasetState state) {
-        Optional<ReviewTexts> reviews = reviewsDirectory.flatMap(ReviewTexts::load);
+        Optional<ReviewTexts> reviews = config.reviewsDir().flatMap(ReviewTexts::load);
         if (reviews.isEmpty()) {
             Log.warnf("Source reviews not found at %s: excerpts and numbers are NOT checked against them in this run",
-                    reviewsDirectory.map(Path::toAbsolutePath).map(Path::toString).orElse("(evidence.reviews-dir not set)"));
+                    config.reviewsDir().map(Path::toAbsolutePath).map(Path::toString).orElse("(evidence.reviews-dir not set)"));
         }
         long started = System.nanoTime();
-        SeedDataset dataset = new SeedDataReader().read(seedDirectory, reviews);
+        SeedDataset dataset = new SeedDataReader().read(config.seedDir(), reviews);
         long validated = System.nanoTime();
         Log.infof("Validated seed-data %s: %d trials, %d results in %d ms", dataset.version(), dataset.files().size(), dataset.resultCount(),
                 (validated - started) / 1_000_000);
@@ -144,7 +141,7 @@ public class SeedDataLoader {
         seeded.changedAt = now;
         seeded.sourceFidelityChecked = reviews.isPresent();
         Log.infof("Seeded the database from %s (seed-data %s): %d trials, %d results written in %d ms",
-                seedDirectory.toAbsolutePath(), dataset.version(), dataset.files().size(), dataset.resultCount(),
+                config.seedDir().toAbsolutePath(), dataset.version(), dataset.files().size(), dataset.resultCount(),
                 (System.nanoTime() - validated) / 1_000_000);
         return seeded;
     }

@@ -3,11 +3,11 @@ package org.trialevidence.store;
 import org.trialevidence.seeding.PValue;
 import org.trialevidence.seeding.SearchText;
 import org.trialevidence.seeding.TrialSeed;
-import org.trialevidence.result.Result;
-import org.trialevidence.trial.Arm;
-import org.trialevidence.trial.ArmDrug;
-import org.trialevidence.trial.Trial;
-import org.trialevidence.trial.TrialAlias;
+import org.trialevidence.entity.Result;
+import org.trialevidence.entity.Arm;
+import org.trialevidence.entity.ArmDrug;
+import org.trialevidence.entity.Trial;
+import org.trialevidence.entity.TrialAlias;
 import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
 

@@ -1,5 +1,6 @@
 package org.trialevidence.trial;
 
+import org.trialevidence.entity.StudyTypes;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.paging.QueryValues;
 import org.trialevidence.paging.Sort;

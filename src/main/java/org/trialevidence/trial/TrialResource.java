@@ -23,7 +23,7 @@ import io.vertx.core.http.HttpServerRequest;
 import org.trialevidence.api.AnswerCache;
 import org.trialevidence.api.EventLoopAnswers;
 import org.trialevidence.api.RawJson;
-import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.paging.ListResponses;
 import org.trialevidence.paging.PageParams;
 
@@ -37,8 +37,6 @@ public class TrialResource {
     @Inject
     TrialService trials;
     @Inject
-    TrialLookup lookup;
-    @Inject
     ListResponses responses;
     @Inject
     AnswerCache answers;
@@ -49,8 +47,7 @@ public class TrialResource {
     @APIResponse(responseCode = "200", description = "A page of trials, or CSV rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialPage.class)),
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_QUERY)
     public Uni<Response> list(@BeanParam TrialCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                               @Context UriInfo uri, @Context HttpServerRequest request) {
         // JSON pages come from memory, written once per URL and version; CSV is written on a worker.
@@ -64,14 +61,13 @@ public class TrialResource {
     @Path("/{id}")
     @Operation(operationId = "getTrial", summary = "One trial, in full", description = "Found by id, acronym or alias, whatever the case, spacing or hyphens (INAVO 120, inavo-120, INAVO120).")
     @APIResponse(responseCode = "200", description = "The trial", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialView.class)))
-    @APIResponse(responseCode = "404", description = "No trial has that name; the nearest names are suggested",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.UNKNOWN_TRIAL)
     public Uni<Response> get(@Parameter(description = "Trial id, acronym or alias", example = "INAVO 120") @PathParam("id") String name,
                              @Context HttpServerRequest request) {
         // A record kept by the current read model comes from memory, written once per URL and version; any other is
         // read from the database, on a worker. The record is taken again inside the answer, so that it is of the
         // version the answer is kept under (a model replaced since the check may no longer keep it: then it is read).
-        Supplier<Response> answer = () -> json(trials.keptRecord(name).orElseGet(() -> lookup.get("id", name)));
+        Supplier<Response> answer = () -> json(trials.keptRecord(name).orElseGet(() -> trials.json(name).orElseThrow(() -> trials.notFound("id", name))));
         return trials.keptRecord(name).isPresent()
                 ? EventLoopAnswers.answer(true, () -> answers.respond(trials::answeringVersion, request.uri(), answer))
                 : EventLoopAnswers.answer(false, answer);

@@ -1,5 +1,11 @@
 package org.trialevidence.trial;
 
+import org.trialevidence.config.EvidenceConfig;
+import org.trialevidence.entity.TrialLookup;
+import org.trialevidence.entity.ArmDrug;
+import org.trialevidence.entity.Arm;
+import org.trialevidence.entity.TrialAlias;
+import org.trialevidence.entity.Trial;
 import org.trialevidence.seeding.TrialNames;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.result.ResultContrast;
@@ -18,14 +24,13 @@ import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.index.RowSet;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
+import org.trialevidence.result.ResultService;
 import org.trialevidence.result.ResultViews;
 import org.trialevidence.readmodel.ReadModel;
 import org.trialevidence.readmodel.ReadModels;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import org.trialevidence.readmodel.TrialBlocks;
 import jakarta.annotation.PostConstruct;
 import java.util.Locale;
@@ -52,7 +57,7 @@ import java.util.stream.Stream;
  * write changed, see {@link ReadModel}); full records are read from the database and kept until their trial changes.
  */
 @ApplicationScoped
-public class TrialService {
+public class TrialService implements TrialLookup {
     /** Full records kept per version; beyond this many the cache starts afresh rather than grow without bound. */
     static final int CACHED_RECORDS = 10_000;
     private static final int READ_TIMEOUT_SECONDS = 60;
@@ -60,7 +65,9 @@ public class TrialService {
     @Inject
     EntityManager entityManager;
     @Inject
-    ResultViews results;
+    ResultService results;
+    @Inject
+    ResultViews resultViews;
     @Inject
     SourceViews sources;
     @Inject
@@ -70,11 +77,8 @@ public class TrialService {
     ObjectMapper mapper;
     @Inject
     ReadModels readModels;
-    /** From this many trials the read model is kept in the data directory for the next start. */
-    @ConfigProperty(name = "evidence.read-model.keep-on-disk-from", defaultValue = "10000")
-    int keepOnDiskFrom;
-    @ConfigProperty(name = "evidence.data-dir")
-    Path dataDirectory;
+    @Inject
+    EvidenceConfig config;
     private ReadModel<Model> readModel;
 
     /**
@@ -85,7 +89,7 @@ public class TrialService {
 
     @PostConstruct
     void init() {
-        readModel = new ReadModel<>("Trials", dataset, dataDirectory, new ReadModel.Source<>() {
+        readModel = new ReadModel<>("Trials", dataset, config.dataDir(), new ReadModel.Source<>() {
             @Override
             public Model build(String version) {
                 return read(version, null, Set.of(), "select t from Trial t");
@@ -104,7 +108,7 @@ public class TrialService {
 
             @Override
             public boolean worthKeeping(Model model) {
-                return model.rows().rowCount() >= keepOnDiskFrom;
+                return model.rows().rowCount() >= config.readModel().keepOnDiskFrom();
             }
 
             @Override
@@ -137,6 +141,7 @@ public class TrialService {
     }
 
     /** The dataset version of the model lists and lookups now answer from (what answers kept by version are keyed by). */
+    @Override
     public String answeringVersion() {
         return readModel.current().version();
     }
@@ -235,7 +240,7 @@ public class TrialService {
 
     /** The full record, read from the database, or empty when no trial has that name. */
     public Optional<TrialView> view(String name) {
-        return idOf(name).map(id -> dataset.consistently(READ_TIMEOUT_SECONDS, () -> record(Trial.findById(id))).value());
+        return idOf(name).map(id -> dataset.consistently(READ_TIMEOUT_SECONDS, () -> record(Trial.findById(id), dataset.versionInDatabase())).value());
     }
 
     /** The full record as JSON (kept until a write changes the trial), or empty when no trial has that name. */
@@ -254,7 +259,7 @@ public class TrialService {
         if (cached != null) {
             return Optional.of(cached);
         }
-        DatasetService.Snapshot<RawJson> read = dataset.consistently(READ_TIMEOUT_SECONDS, () -> json(record(Trial.findById(id))));
+        DatasetService.Snapshot<RawJson> read = dataset.consistently(READ_TIMEOUT_SECONDS, () -> json(record(Trial.findById(id), dataset.versionInDatabase())));
         // A record read while a write landed belongs to the next version: served, but not kept for this one.
         if (read.version().equals(current.version())) {
             records.put(id, read.value());
@@ -266,13 +271,18 @@ public class TrialService {
         return RawJson.of(mapper, record);
     }
 
-    private TrialView record(Trial trial) {
+    /**
+     * The trial as stored at that version (the version of the read that loaded it). Its results are the views the
+     * results' read model holds when that model is of the same version, so their contrasts are derived once;
+     * otherwise they are mapped here from the trial's results, as the read model maps them.
+     */
+    private TrialView record(Trial trial, String version) {
         return new TrialView(trial.id, trial.acronym, trial.aliases(), trial.title, trial.studyType, trial.phase, trial.designNotes,
                 trial.sponsor, trial.yearsConducted, trial.status, trial.setting, trial.lineOfTherapy, trial.population,
                 trial.menopausalStatus, List.copyOf(new TreeSet<>(trial.biomarkers)), drugClasses(trial),
                 trial.enrolment == null ? null : new TrialView.Enrolment(trial.enrolment.patients(), sources.of(trial.enrolment.source())),
                 trial.arms.stream().map(TrialService::arm).toList(),
-                trial.results.stream().map(results::view).toList(),
+                results.viewsOfTrial(trial.id, version).orElseGet(() -> trial.results.stream().map(resultViews::view).toList()),
                 trial.safety.stream().map(safety -> new TrialView.SafetyView(safety.text(),
                         safety.events().stream().map(e -> new TrialView.AdverseEvent(e.term(), e.arm(), e.grade(), e.percent())).toList(),
                         safety.corrections().stream().map(c -> new ResultView.Correction(c.field(), c.sourceShows(), c.served(), c.reason())).toList(),

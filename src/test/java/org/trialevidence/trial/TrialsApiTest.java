@@ -53,6 +53,17 @@ class TrialsApiTest {
                 .body("approvals.find { it.agency == 'FDA' }.dateAsReported", equalTo("Feb-15"));
     }
 
+    /** The record and the results list serve one view of each result (the record takes them from the results' read model). */
+    @ParameterizedTest
+    @ValueSource(strings = {"serena-6", "PALOMA-2", "MONALEESA-7", "PEARL"})
+    void aTrialsRecordListsItsResultsAsTheResultsListServesThem(String name) {
+        List<Object> inRecord = given().get("/api/v1/trials/" + name).then().statusCode(200).extract().jsonPath().getList("results");
+        List<Object> listed = given().queryParam("size", 100).get("/api/v1/trials/" + name + "/results").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertTrue(inRecord.size() > 1, name + " has results");
+        assertEquals(listed, inRecord);
+    }
+
     @Test
     void namedOnlyTrialsAnswerWithoutResults() {
         given().get("/api/v1/trials/SERENA-4").then().statusCode(200).body("results.size()", equalTo(0)).body("status", equalTo("ongoing"));

@@ -1,4 +1,4 @@
-package org.trialevidence.trial;
+package org.trialevidence.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -15,7 +15,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
-import org.trialevidence.result.Result;
 import org.trialevidence.seeding.TrialSeed;
 
 import java.util.ArrayList;

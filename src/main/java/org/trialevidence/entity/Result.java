@@ -1,4 +1,4 @@
-package org.trialevidence.result;
+package org.trialevidence.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -18,8 +18,6 @@ import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 import org.trialevidence.seeding.TrialSeed;
-import org.trialevidence.trial.Arm;
-import org.trialevidence.trial.Trial;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

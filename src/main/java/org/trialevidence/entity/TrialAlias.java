@@ -1,4 +1,4 @@
-package org.trialevidence.trial;
+package org.trialevidence.entity;
 
 import org.trialevidence.seeding.TrialNames;
 import jakarta.persistence.Embeddable;

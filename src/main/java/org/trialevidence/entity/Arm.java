@@ -1,4 +1,4 @@
-package org.trialevidence.trial;
+package org.trialevidence.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;

@@ -1,5 +1,10 @@
-package org.trialevidence.result;
+package org.trialevidence.trial;
 
+import org.trialevidence.result.ResultResource;
+import org.trialevidence.result.ResultLists;
+import org.trialevidence.result.ResultListParams;
+import org.trialevidence.result.ResultFilter;
+import org.trialevidence.result.ResultCriteria;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,17 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.paging.PageParams;
-import org.trialevidence.trial.StudyTypes;
-import org.trialevidence.trial.TrialLookup;
+import org.trialevidence.entity.StudyTypes;
+import org.trialevidence.entity.TrialLookup;
 
 import java.util.List;
 
 /**
- * A trial's results under the trial's own URL. Lives with the results (which depend on trials, not the reverse); its
- * path is longer than /api/v1/trials, so it is matched before the trial resource.
+ * A trial's results under the trial's own URL. Lives with the trials (which list results, not the reverse); its path
+ * is longer than /api/v1/trials, so it is matched before the trial resource.
  */
 @Path("/api/v1/trials/{id}/results")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,10 +52,8 @@ public class TrialResultsResource {
     @APIResponse(responseCode = "200", description = "A page of the trial's results, or CSV rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultResource.ResultPage.class)),
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "An unknown parameter, an unknown filter value, or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No trial has that name; the nearest names are suggested",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_QUERY)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.UNKNOWN_TRIAL)
     public Response list(@Parameter(description = "Trial id, acronym or alias", example = "SERENA-6") @PathParam("id") String name,
                          @BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers, @Context UriInfo uri,
                          @BeanParam ResultListParams list) {

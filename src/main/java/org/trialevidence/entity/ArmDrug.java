@@ -1,4 +1,4 @@
-package org.trialevidence.trial;
+package org.trialevidence.entity;
 
 import jakarta.persistence.Embeddable;
 

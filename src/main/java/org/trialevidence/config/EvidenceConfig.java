@@ -1,0 +1,40 @@
+package org.trialevidence.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The service's own settings, {@code evidence.*} in application.properties (names as written there). */
+@ConfigMapping(prefix = "evidence")
+public interface EvidenceConfig {
+    /** {@code evidence.data-dir}: the H2 database, the signing keys and the kept read models. */
+    Path dataDir();
+
+    /** {@code evidence.seed-dir}: the curated trials and their JSON Schema. */
+    @WithDefault("seed-data")
+    Path seedDir();
+
+    /** {@code evidence.reviews-dir}: the review texts every excerpt is checked against; without it, excerpts are not checked. */
+    Optional<Path> reviewsDir();
+
+    Auth auth();
+
+    ReadModel readModel();
+
+    interface Auth {
+        /** {@code evidence.auth.create-local-key}: create the signing key pair in the data directory when it is missing. */
+        boolean createLocalKey();
+    }
+
+    interface ReadModel {
+        /** {@code evidence.read-model.keep-views-up-to}: up to this many results the index keeps every view in memory. */
+        @WithDefault("50000")
+        int keepViewsUpTo();
+
+        /** {@code evidence.read-model.keep-on-disk-from}: from this many rows a read model is kept in the data directory. */
+        @WithDefault("10000")
+        int keepOnDiskFrom();
+    }
+}
