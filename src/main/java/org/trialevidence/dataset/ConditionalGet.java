@@ -13,11 +13,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.trialevidence.api.RecordETag;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Strong ETags for every GET of the API, derived from the dataset version and the request (path, query and the
@@ -76,12 +80,28 @@ public class ConditionalGet {
                 && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
     }
 
+    /** Tags by what they are computed from; cleared when full, so it stays bounded whatever the URLs asked. */
+    private static final Map<List<String>, EntityTag> TAGS = new ConcurrentHashMap<>();
+    static final int MAX_TAGS = 4096;
+
     private static EntityTag tag(ContainerRequestContext request, String version) {
+        URI uri = request.getUriInfo().getRequestUri();
+        List<String> parts = List.of(version, uri.getRawPath(), String.valueOf(uri.getRawQuery()), String.valueOf(request.getHeaderString(HttpHeaders.ACCEPT)));
+        EntityTag known = TAGS.get(parts);
+        if (known != null) {
+            return known;
+        }
+        if (TAGS.size() >= MAX_TAGS) {
+            TAGS.clear();
+        }
+        EntityTag tag = tag(parts);
+        TAGS.put(parts, tag);
+        return tag;
+    }
+
+    private static EntityTag tag(List<String> parts) {
         MessageDigest digest = sha256();
-        update(digest, version);
-        update(digest, request.getUriInfo().getRequestUri().getRawPath());
-        update(digest, String.valueOf(request.getUriInfo().getRequestUri().getRawQuery()));
-        update(digest, String.valueOf(request.getHeaderString(HttpHeaders.ACCEPT)));
+        parts.forEach(part -> update(digest, part));
         return new EntityTag(HexFormat.of().formatHex(digest.digest(), 0, 16));
     }
 

@@ -39,6 +39,14 @@ public class DatasetService {
         return version;
     }
 
+    /** Reads the version from the database now (the read models' watch does, a few times a second). */
+    public String refresh() {
+        String read = readVersion();
+        version = read;
+        readAt = System.nanoTime();
+        return read;
+    }
+
     /**
      * The version as last read or written when that was within the last second (what {@link #version()} would
      * answer without reading the database), else empty. Never blocks: a request on the event loop uses the read

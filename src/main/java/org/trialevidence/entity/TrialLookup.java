@@ -17,6 +17,9 @@ public interface TrialLookup {
     /** Whether names would be resolved now from memory, without reading the database. Never blocks. */
     boolean answersWithoutBlocking();
 
+    /** The dataset version of the model lookups now answer from (what answers kept by version are keyed by). */
+    String answeringVersion();
+
     /** The id of the trial with that id, acronym or alias. */
     Optional<String> idOf(String name);
 

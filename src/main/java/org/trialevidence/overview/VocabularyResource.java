@@ -14,14 +14,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import org.trialevidence.api.AnswerCache;
 import org.trialevidence.api.EventLoopAnswers;
 import org.trialevidence.errors.Problem;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 
 @Path("/api/v1/vocabulary")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,13 +32,15 @@ import java.util.Map;
 public class VocabularyResource {
     @Inject
     VocabularyService vocabulary;
+    @Inject
+    AnswerCache answers;
 
     @GET
     @Operation(operationId = "listVocabularies", summary = "All vocabularies", description = "settings, biomarkers, endpoints, drugClasses and drugs, each term with its aliases, parent (umbrella) and usage counts.")
     @APIResponse(responseCode = "200", description = "Every vocabulary by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = TermView[].class)))
-    public Uni<Map<String, List<TermView>>> all() {
-        return EventLoopAnswers.answer(vocabulary.countsWithoutBlocking(), vocabulary::all);
+    public Uni<Response> all(@Context HttpServerRequest request) {
+        return answer(request, vocabulary::all);
     }
 
     @GET
@@ -43,11 +48,19 @@ public class VocabularyResource {
     @Operation(operationId = "getVocabulary", summary = "One vocabulary", description = "Its terms, each with its aliases, parent (umbrella) and usage counts.")
     @APIResponse(responseCode = "200", description = "The terms", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TermView.class)))
     @APIResponse(responseCode = "404", description = "No such vocabulary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<TermView>> one(@Parameter(description = "settings, biomarkers, endpoints, drugClasses or drugs", example = "biomarkers",
+    public Uni<Response> one(@Context HttpServerRequest request, @Parameter(description = "settings, biomarkers, endpoints, drugClasses or drugs", example = "biomarkers",
             schema = @Schema(enumeration = {"settings", "biomarkers", "endpoints", "drugClasses", "drugs"})) @PathParam("vocabulary") String name) {
         VocabularyKind kind = VocabularyKind.fromPathName(name).orElseThrow(() -> ProblemException.notFound("vocabulary",
                 "There is no vocabulary '" + name + "'; there are " + Arrays.stream(VocabularyKind.values()).map(k -> k.pathName).toList() + ".",
                 Arrays.stream(VocabularyKind.values()).map(k -> k.pathName).toList()));
-        return EventLoopAnswers.answer(vocabulary.countsWithoutBlocking(), () -> vocabulary.terms(kind));
+        return answer(request, () -> vocabulary.terms(kind));
+    }
+
+    /** Usage counts from memory are written once per version; otherwise they are counted on a worker. */
+    private Uni<Response> answer(HttpServerRequest request, Supplier<Object> terms) {
+        Supplier<Response> answer = () -> Response.ok(terms.get(), AnswerCache.JSON).build();
+        return vocabulary.countsWithoutBlocking()
+                ? EventLoopAnswers.answer(true, () -> answers.respond(vocabulary::answeringVersion, request.uri(), answer))
+                : EventLoopAnswers.answer(false, answer);
     }
 }

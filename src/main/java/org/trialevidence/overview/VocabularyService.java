@@ -37,6 +37,11 @@ public class VocabularyService {
         return trials.answersWithoutBlocking() && results.answersWithoutBlocking();
     }
 
+    /** The dataset version the usage counts now come from (what answers kept by version are keyed by). */
+    public String answeringVersion() {
+        return trials.answeringVersion() + ' ' + results.answeringVersion();
+    }
+
     public Map<String, List<TermView>> all() {
         Map<String, List<TermView>> all = new LinkedHashMap<>();
         for (VocabularyKind kind : VocabularyKind.values()) {

@@ -94,6 +94,14 @@ public final class ReadModel<M> {
                 ? Optional.of(held) : Optional.empty();
     }
 
+    /** The watch read this version: a model held is brought up to it; one not held yet is left to the first read. */
+    void followDataset(String version) {
+        Versioned<M> held = current;
+        if (held != null && DatasetVersions.isBefore(held.version(), version)) {
+            catchUp(version);
+        }
+    }
+
     /** The database holds this version (or a newer one): brings the model up to it unless it is there already. */
     public void changedTo(String version) {
         catchUp(version);

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import org.trialevidence.api.AnswerCache;
 import org.trialevidence.api.EventLoopAnswers;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.errors.Problem;
@@ -26,6 +28,8 @@ import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.paging.PageParams;
 import org.trialevidence.entity.TrialLookup;
+
+import java.util.function.Supplier;
 
 @Path("/api/v1/results")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +41,8 @@ public class ResultResource {
     TrialLookup trials;
     @Inject
     ResultLists lists;
+    @Inject
+    AnswerCache answers;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
@@ -50,12 +56,15 @@ public class ResultResource {
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_QUERY)
     public Uni<Response> search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
-                                @Context UriInfo uri, @BeanParam ResultListParams list) {
-        // JSON pages come from memory; CSV rows may be read from the database; the preferred results are
-        // chosen by the analyses, which read the database.
+                                @Context UriInfo uri, @BeanParam ResultListParams list, @Context HttpServerRequest request) {
+        // JSON pages come from memory, written once per URL and version; CSV rows may be read from the database; the
+        // preferred results are chosen by the analyses, which read the database.
         boolean fromMemory = results.answersWithoutBlocking() && trials.answersWithoutBlocking() && !paging.csv(headers)
                 && list.preferred == null;
-        return EventLoopAnswers.respond(fromMemory, () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri));
+        Supplier<Response> answer = () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
+        return fromMemory
+                ? EventLoopAnswers.respond(true, () -> answers.respond(() -> results.answeringVersion() + ' ' + trials.answeringVersion(), request.uri(), answer))
+                : EventLoopAnswers.respond(false, answer);
     }
 
     @GET

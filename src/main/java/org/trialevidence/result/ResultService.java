@@ -120,6 +120,11 @@ public class ResultService {
         return readModel.currentWithoutBlocking().filter(held -> held.model().index().views != null).isPresent();
     }
 
+    /** The dataset version of the index queries now answer from (what answers kept by version are keyed by). */
+    public String answeringVersion() {
+        return readModel.current().version();
+    }
+
     /** The results of the query (all of them, or those of the trials asked for) as rows by trial, merged into the rows held. */
     private Model read(String version, boolean keepViews, Model held, Set<String> trialIds, String jpql) {
         List<String> stale = new ArrayList<>();

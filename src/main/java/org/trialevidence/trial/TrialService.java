@@ -141,6 +141,12 @@ public class TrialService implements TrialLookup {
         return readModel.currentWithoutBlocking().isPresent();
     }
 
+    /** The dataset version of the model lists and lookups now answer from (what answers kept by version are keyed by). */
+    @Override
+    public String answeringVersion() {
+        return readModel.current().version();
+    }
+
     /**
      * The full record of the trial so named when the current model keeps it, or empty (then {@link #json} reads it on
      * a worker). Never blocks: the check and the read are one, so a record dropped meanwhile is not read here.

@@ -8,7 +8,11 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.trialevidence.auth.TestTokens;
+import jakarta.inject.Inject;
+import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
+import org.trialevidence.result.ResultService;
+import org.trialevidence.trial.TrialService;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Writes patch the read models with the trials they changed instead of reading every trial again: after a series
@@ -93,5 +98,28 @@ class PatchedReadModelsTest {
         patched.forEach((query, body) -> assertEquals(rebuilt.get(query), body, query));
         assertEquals(true, patched.get("/api/v1/trials/SERENA-6").contains("patched-a-serena-6-pfs-itt"),
                 "the conflict reached the other trial's record");
+    }
+
+    @Inject
+    DatasetService dataset;
+    @Inject
+    ResultService results;
+    @Inject
+    TrialService trials;
+
+    /** Another replica's write is followed by the watch, without any request asking: the version and both read models. */
+    @Test
+    void aVersionMovedElsewhereIsFollowedWithoutARequest() throws InterruptedException {
+        String before = dataset.lastKnownVersion();
+        QuarkusTransaction.requiringNew().run(() -> DatasetState.lockForWrite().advance(java.time.Instant.now()));
+        String moved = QuarkusTransaction.requiringNew().call(dataset::versionInDatabase);
+        assertNotEquals(before, moved);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!(moved.equals(dataset.lastKnownVersion()) && results.answersWithoutBlocking() && trials.answersWithoutBlocking())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(moved, dataset.lastKnownVersion(), "the watch read the version");
+        assertTrue(results.answersWithoutBlocking() && trials.answersWithoutBlocking(), "the read models followed it");
     }
 }
