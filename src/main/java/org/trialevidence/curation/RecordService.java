@@ -3,7 +3,6 @@ package org.trialevidence.curation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.errors.ProblemException;
@@ -24,8 +23,6 @@ public class RecordService {
 
     @Inject
     RecordStore store;
-    @Inject
-    EntityManager entityManager;
     @Inject
     TrialService trials;
 
@@ -52,8 +49,7 @@ public class RecordService {
     public List<HistoryEntry> history(String name) {
         return QuarkusTransaction.requiringNew().call(() -> {
             TrialRecord record = find(name);
-            List<ChangeRecord> changes = entityManager.createQuery("select c from ChangeRecord c where c.trialId = :trial order by c.id", ChangeRecord.class)
-                    .setParameter("trial", record.id).getResultList();
+            List<ChangeRecord> changes = store.history(record.id);
             List<HistoryEntry> history = new ArrayList<>();
             if (changes.stream().noneMatch(change -> "create".equals(change.action) && change.resultId == null)) {
                 DatasetState state = DatasetState.current();

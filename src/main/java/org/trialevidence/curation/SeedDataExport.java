@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.Review;
 import org.trialevidence.seeding.TrialValidation;
-import org.trialevidence.store.ResultRecord;
+import org.trialevidence.store.RecordStore;
 import org.trialevidence.store.TrialDocuments;
 import org.trialevidence.store.TrialRecord;
 
@@ -20,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -35,7 +33,7 @@ public class SeedDataExport {
     private static final int CHUNK = 200;
 
     @Inject
-    EntityManager entityManager;
+    RecordStore store;
 
     /** Writes the archive; returns the dataset version it holds. */
     public String write(OutputStream output) {
@@ -44,22 +42,18 @@ public class SeedDataExport {
             try (ZipOutputStream zip = new ZipOutputStream(output, StandardCharsets.UTF_8)) {
                 entry(zip, "sources.json", TrialDocuments.seedFile(sources()));
                 // Sources registered through the API carry their text; it belongs in the reviews directory.
-                for (Review registered : entityManager.createQuery("select r from Review r where r.registeredBy is not null order by r.document", Review.class).getResultList()) {
+                for (Review registered : Review.registered()) {
                     entry(zip, "reviews/" + registered.document, registered.sourceText);
                 }
-                List<String> ids = entityManager.createQuery("select t.id from TrialRecord t where t.deleted = false order by t.id", String.class).getResultList();
+                List<String> ids = store.servedTrialIds();
                 for (int from = 0; from < ids.size(); from += CHUNK) {
                     List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                    Map<String, List<String>> results = entityManager.createQuery(
-                                    "select r from ResultRecord r where r.trialId in :ids and r.deleted = false order by r.position, r.id", ResultRecord.class)
-                            .setParameter("ids", chunk).getResultStream()
-                            .collect(Collectors.groupingBy(r -> r.trialId, Collectors.mapping(r -> r.document, Collectors.toList())));
-                    for (TrialRecord trial : entityManager.createQuery("select t from TrialRecord t where t.id in :ids order by t.id", TrialRecord.class)
-                            .setParameter("ids", chunk).getResultList()) {
+                    Map<String, List<String>> results = store.servedResultDocuments(chunk);
+                    for (TrialRecord trial : store.records(chunk)) {
                         entry(zip, "trials/" + trial.id + ".json",
                                 TrialDocuments.seedFile(TrialDocuments.whole(trial.document, results.getOrDefault(trial.id, List.of()))));
                     }
-                    entityManager.clear();
+                    store.forgetRead();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -70,7 +64,7 @@ public class SeedDataExport {
 
     private ArrayNode sources() {
         ArrayNode sources = TrialValidation.MAPPER.createArrayNode();
-        entityManager.createQuery("select r from Review r order by r.document", Review.class).getResultList().forEach(review -> {
+        Review.inOrder().forEach(review -> {
             ObjectNode source = sources.addObject();
             source.put("document", review.document);
             source.put("title", review.title);

@@ -3,8 +3,6 @@ package org.trialevidence.curation;
 import org.trialevidence.config.EvidenceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import org.trialevidence.dataset.Review;
 import org.trialevidence.errors.InvalidRecordException;
 import org.trialevidence.seeding.ReviewTexts;
@@ -12,6 +10,8 @@ import org.trialevidence.seeding.SeedDataReader;
 import org.trialevidence.seeding.SeedViolation;
 import org.trialevidence.seeding.TextRules;
 import org.trialevidence.seeding.TrialValidation;
+import org.trialevidence.entity.TrialRepository;
+import org.trialevidence.store.RecordStore;
 import org.trialevidence.store.ResultRecord;
 import org.trialevidence.seeding.TrialNames;
 
@@ -34,7 +34,9 @@ public class WriteValidation {
     @Inject
     EvidenceConfig config;
     @Inject
-    EntityManager entityManager;
+    TrialRepository trialRepository;
+    @Inject
+    RecordStore store;
 
     private volatile JsonSchema schema;
     private volatile Optional<ReviewTexts> reviewFiles;
@@ -69,41 +71,22 @@ public class WriteValidation {
     /** Names and result ids owned by other trials: served names, and result ids ever used (deleted ones stay taken). */
     private TrialValidation.Dataset others(String trialId) {
         return new TrialValidation.Dataset() {
-            /**
-             * Rows written before names had a skeleton (migration V4) are measured here. Two queries, not one with
-             * "or": each can use the skeleton's index, where the disjunction read every name of the dataset.
-             */
             @Override
             public Optional<TrialValidation.NameOwner> ownerOfName(String skeleton) {
-                return ownerAmong(names("n.nameSkeleton = :skeleton").setParameter("skeleton", skeleton), skeleton)
-                        .or(() -> ownerAmong(names("n.nameSkeleton is null"), skeleton));
-            }
-
-            /** Other trials' names meeting the condition. */
-            private TypedQuery<Object[]> names(String condition) {
-                return entityManager.createQuery("select t.id, n.name from Trial t join t.names n where " + condition + " and t.id <> :self", Object[].class)
-                        .setParameter("self", trialId);
-            }
-
-            private Optional<TrialValidation.NameOwner> ownerAmong(TypedQuery<Object[]> names, String skeleton) {
-                return names.getResultStream()
-                        .filter(row -> TrialNames.skeleton((String) row[1]).equals(skeleton)).findFirst()
-                        .map(row -> new TrialValidation.NameOwner("trial " + row[0], (String) row[1]));
+                return trialRepository.otherTrialsName(skeleton, trialId, name -> TrialNames.skeleton(name).equals(skeleton))
+                        .map(name -> new TrialValidation.NameOwner("trial " + name.trialId(), name.name()));
             }
 
             @Override
             public Optional<String> ownerOfResult(String resultId) {
-                ResultRecord result = entityManager.find(ResultRecord.class, resultId);
+                ResultRecord result = ResultRecord.findById(resultId);
                 return result == null || result.trialId.equals(trialId) ? Optional.empty()
                         : Optional.of("trial " + result.trialId + (result.deleted ? " (deleted result)" : ""));
             }
 
             @Override
             public boolean hasResult(String resultId) {
-                return !entityManager.createQuery("""
-                                select r.id from ResultRecord r, TrialRecord t
-                                where t.id = r.trialId and r.id = :id and r.deleted = false and t.deleted = false and t.id <> :self""", String.class)
-                        .setParameter("id", resultId).setParameter("self", trialId).getResultList().isEmpty();
+                return store.servedByAnotherTrial(resultId, trialId);
             }
         };
     }

@@ -8,6 +8,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.List;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -31,4 +32,14 @@ public class Review extends PanacheEntityBase {
     @Column(length = 200)
     public String registeredBy;
     public Instant registeredAt;
+
+    /** Every source, seeded reviews and registered ones, by document id. */
+    public static List<Review> inOrder() {
+        return list("order by document");
+    }
+
+    /** The sources registered through the API (they carry their text), by document id. */
+    public static List<Review> registered() {
+        return list("registeredBy is not null order by document");
+    }
 }

@@ -4,9 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The queries on results, in the caller's transaction. */
 @ApplicationScoped
@@ -36,6 +40,41 @@ public class ResultRepository {
         entityManager.createQuery("select r.id, r.position from Result r where r.id in :ids", Object[].class)
                 .setParameter("ids", resultIds).getResultList().forEach(row -> positions.put((String) row[0], (Integer) row[1]));
         return positions;
+    }
+
+    /**
+     * Every result with its trial, in the default order (trial acronym, trial id, place in the trial), or only those of
+     * the trials named (in trial id order); the persistence context is cleared every {@code chunk} results, so that
+     * a read of the whole dataset does not keep every entity it read.
+     */
+    public void forEachWithTrial(Set<String> trialIds, int chunk, Consumer<Result> action) {
+        var query = trialIds == null
+                ? entityManager.createQuery("select r from Result r join fetch r.trial t order by t.acronym, t.id, r.position, r.id", Result.class)
+                : entityManager.createQuery("select r from Result r join fetch r.trial t where t.id in :trials order by t.id, r.position, r.id", Result.class)
+                        .setParameter("trials", trialIds);
+        int[] handled = {0};
+        try (Stream<Result> results = query.setHint("org.hibernate.fetchSize", chunk).setHint("org.hibernate.readOnly", true).getResultStream()) {
+            results.forEach(result -> {
+                action.accept(result);
+                if (++handled[0] % chunk == 0) {
+                    entityManager.clear();
+                }
+            });
+        }
+    }
+
+    /** The results with their trials, to be changed in the caller's transaction. */
+    public List<Result> withTrials(Collection<String> ids) {
+        return entityManager.createQuery("select r from Result r join fetch r.trial where r.id in :ids", Result.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /** The stored JSON view of each result, by result id. */
+    public Map<String, String> storedViews(Collection<String> ids) {
+        Map<String, String> views = new HashMap<>();
+        entityManager.createQuery("select r.id, r.viewJson from Result r where r.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList().forEach(row -> views.put((String) row[0], (String) row[1]));
+        return views;
     }
 
     private long count(String jpql) {

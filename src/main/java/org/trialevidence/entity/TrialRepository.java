@@ -7,13 +7,20 @@ import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** The queries on trials and their arms, in the caller's transaction. */
 @ApplicationScoped
 public class TrialRepository {
     @Inject
     EntityManager entityManager;
+
+    /** A name a trial is known by (acronym or alias). */
+    public record TrialName(String trialId, String name) { }
 
     /** An arm's names, by its trial and its id within the trial. */
     public record ArmName(String trialId, String armId, String label, String role) { }
@@ -32,6 +39,45 @@ public class TrialRepository {
         entityManager.createQuery("select t.studyType, count(t) from Trial t group by t.studyType order by t.studyType", Object[].class)
                 .getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
         return counts;
+    }
+
+    /**
+     * Every trial, or only those named; the persistence context is cleared every {@code chunk} trials, so that a read
+     * of the whole dataset does not keep every entity it read.
+     */
+    public void forEach(Set<String> trialIds, int chunk, Consumer<Trial> action) {
+        var query = trialIds == null
+                ? entityManager.createQuery("select t from Trial t", Trial.class)
+                : entityManager.createQuery("select t from Trial t where t.id in :trials", Trial.class).setParameter("trials", trialIds);
+        int[] handled = {0};
+        try (Stream<Trial> trials = query.setHint("org.hibernate.fetchSize", chunk).getResultStream()) {
+            trials.forEach(trial -> {
+                action.accept(trial);
+                if (++handled[0] % chunk == 0) {
+                    entityManager.clear();
+                }
+            });
+        }
+    }
+
+    /**
+     * The first name of another trial than {@code self} that the test accepts, among the names with that skeleton and
+     * then the names written before names had a skeleton (migration V4). Two queries, not one with "or": each can use
+     * the skeleton's index, where the disjunction read every name of the dataset.
+     */
+    public Optional<TrialName> otherTrialsName(String skeleton, String self, Predicate<String> accepted) {
+        return firstName("n.nameSkeleton = :skeleton", skeleton, self, accepted)
+                .or(() -> firstName("n.nameSkeleton is null", null, self, accepted));
+    }
+
+    private Optional<TrialName> firstName(String condition, String skeleton, String self, Predicate<String> accepted) {
+        var query = entityManager.createQuery("select t.id, n.name from Trial t join t.names n where " + condition + " and t.id <> :self", Object[].class)
+                .setParameter("self", self);
+        if (skeleton != null) {
+            query.setParameter("skeleton", skeleton);
+        }
+        return query.getResultStream().filter(row -> accepted.test((String) row[1])).findFirst()
+                .map(row -> new TrialName((String) row[0], (String) row[1]));
     }
 
     /** The names of every arm of the trials. */

@@ -1,17 +1,16 @@
 package org.trialevidence.result;
 
 import org.trialevidence.config.EvidenceConfig;
-import org.trialevidence.entity.Result;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
+import org.trialevidence.entity.ResultRepository;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.index.Renumbering;
 import org.trialevidence.index.RowSet;
@@ -29,14 +28,12 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Answers the evidence query from an in-memory index of the current dataset version (patched with the trials a
@@ -50,7 +47,7 @@ public class ResultService {
     private static final int CHUNK = 500;
 
     @Inject
-    EntityManager entityManager;
+    ResultRepository repository;
     @Inject
     ResultViews views;
     @Inject
@@ -70,14 +67,12 @@ public class ResultService {
         readModel = new ReadModel<>("Results", dataset, config.dataDir(), new ReadModel.Source<>() {
             @Override
             public Model build(String version) {
-                long count = entityManager.createQuery("select count(r) from Result r", Long.class).getSingleResult();
-                return read(version, count <= config.readModel().keepViewsUpTo(), null, Set.of(), "select r from Result r join fetch r.trial t order by t.acronym, t.id, r.position, r.id");
+                return read(version, repository.count() <= config.readModel().keepViewsUpTo(), null, null);
             }
 
             @Override
             public Model patch(Model current, Set<String> trialIds, String version) {
-                return read(version, current.keepViews(), current, trialIds,
-                        "select r from Result r join fetch r.trial t where t.id in :trials order by t.id, r.position, r.id");
+                return read(version, current.keepViews(), current, trialIds);
             }
 
             @Override
@@ -126,36 +121,25 @@ public class ResultService {
     }
 
     /** The results of the query (all of them, or those of the trials asked for) as rows by trial, merged into the rows held. */
-    private Model read(String version, boolean keepViews, Model held, Set<String> trialIds, String jpql) {
+    private Model read(String version, boolean keepViews, Model held, Set<String> trialIds) {
         List<String> stale = new ArrayList<>();
         List<TrialBlocks.Block<ResultIndex.Row>> blocks = new ArrayList<>();
-        var query = entityManager.createQuery(jpql, Result.class)
-                .setHint("org.hibernate.fetchSize", CHUNK).setHint("org.hibernate.readOnly", true);
-        if (held != null) {
-            query.setParameter("trials", trialIds);
-        }
-        int[] handled = {0};
-        try (Stream<Result> results = query.getResultStream()) {
-            results.forEach(result -> {
-                ResultView view = views.view(result);
-                RawJson json = views.json(view);
-                // Only pages of large datasets are read back from the database; small ones are served from memory.
-                // Stored views are brought up to date after this read, in transactions of their own: updating
-                // 900,000 rows inside this long read kept every changed page of H2 in the heap (OutOfMemoryError).
-                if (!keepViews && !json.json().equals(result.viewJson)) {
-                    stale.add(result.id);
-                }
-                TrialBlocks.Block<ResultIndex.Row> last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
-                if (last == null || !last.trialId().equals(result.trial.id)) {
-                    last = new TrialBlocks.Block<>(result.trial.acronym, result.trial.id, new ArrayList<>());
-                    blocks.add(last);
-                }
-                last.rows().add(ResultIndex.Row.of(result, view, json, keepViews));
-                if (++handled[0] % CHUNK == 0) {
-                    entityManager.clear();
-                }
-            });
-        }
+        repository.forEachWithTrial(trialIds, CHUNK, result -> {
+            ResultView view = views.view(result);
+            RawJson json = views.json(view);
+            // Only pages of large datasets are read back from the database; small ones are served from memory.
+            // Stored views are brought up to date after this read, in transactions of their own: updating
+            // 900,000 rows inside this long read kept every changed page of H2 in the heap (OutOfMemoryError).
+            if (!keepViews && !json.json().equals(result.viewJson)) {
+                stale.add(result.id);
+            }
+            TrialBlocks.Block<ResultIndex.Row> last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+            if (last == null || !last.trialId().equals(result.trial.id)) {
+                last = new TrialBlocks.Block<>(result.trial.acronym, result.trial.id, new ArrayList<>());
+                blocks.add(last);
+            }
+            last.rows().add(ResultIndex.Row.of(result, view, json, keepViews));
+        });
         if (held == null) {
             return model(version, keepViews, TrialBlocks.of(blocks), stale);
         }
@@ -182,9 +166,7 @@ public class ResultService {
     private void storeViews(List<String> ids) {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(from + CHUNK, ids.size()));
-            QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> entityManager
-                    .createQuery("select r from Result r join fetch r.trial where r.id in :ids", Result.class)
-                    .setParameter("ids", chunk).getResultList()
+            QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> repository.withTrials(chunk)
                     .forEach(result -> result.viewJson = views.json(views.view(result)).json()));
         }
     }
@@ -294,11 +276,8 @@ public class ResultService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, RawJson> byId = new HashMap<>();
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createQuery("select r.id, r.viewJson from Result r where r.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList().forEach(row -> byId.put((String) row[0], new RawJson((String) row[1]))));
-        return ids.stream().map(byId::get).toList();
+        Map<String, String> byId = QuarkusTransaction.requiringNew().call(() -> repository.storedViews(ids));
+        return ids.stream().map(byId::get).map(json -> json == null ? null : new RawJson(json)).toList();
     }
 
     private ResultView read(RawJson json) {

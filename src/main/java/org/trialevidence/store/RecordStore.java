@@ -85,6 +85,43 @@ public class RecordStore {
                 .setParameter("trial", trialId).getResultList();
     }
 
+    /** The trial's audit trail, oldest first. */
+    public List<ChangeRecord> history(String trialId) {
+        return entityManager.createQuery("select c from ChangeRecord c where c.trialId = :trial order by c.id", ChangeRecord.class)
+                .setParameter("trial", trialId).getResultList();
+    }
+
+    /** Whether another trial than {@code self}, not deleted, serves a result of that id. */
+    public boolean servedByAnotherTrial(String resultId, String self) {
+        return !entityManager.createQuery("""
+                        select r.id from ResultRecord r, TrialRecord t
+                        where t.id = r.trialId and r.id = :id and r.deleted = false and t.deleted = false and t.id <> :self""", String.class)
+                .setParameter("id", resultId).setParameter("self", self).getResultList().isEmpty();
+    }
+
+    /** The ids of the trials that are not deleted, in id order. */
+    public List<String> servedTrialIds() {
+        return entityManager.createQuery("select t.id from TrialRecord t where t.deleted = false order by t.id", String.class).getResultList();
+    }
+
+    /** The trials' records (deleted or not), in id order. */
+    public List<TrialRecord> records(List<String> trialIds) {
+        return entityManager.createQuery("select t from TrialRecord t where t.id in :ids order by t.id", TrialRecord.class)
+                .setParameter("ids", trialIds).getResultList();
+    }
+
+    /** The documents of the trials' results that are not deleted, in curated order, by trial id. */
+    public Map<String, List<String>> servedResultDocuments(List<String> trialIds) {
+        return entityManager.createQuery("select r from ResultRecord r where r.trialId in :ids and r.deleted = false order by r.position, r.id", ResultRecord.class)
+                .setParameter("ids", trialIds).getResultStream()
+                .collect(Collectors.groupingBy(r -> r.trialId, Collectors.mapping(r -> r.document, Collectors.toList())));
+    }
+
+    /** Forgets the entities read so far in this transaction (a long read in chunks). */
+    public void forgetRead() {
+        entityManager.clear();
+    }
+
     /** One result record of the trial (deleted or not), by its id. */
     public Optional<ResultRecord> result(String trialId, String resultId) {
         return Optional.ofNullable(entityManager.find(ResultRecord.class, resultId)).filter(result -> result.trialId.equals(trialId));

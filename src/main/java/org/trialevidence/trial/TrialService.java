@@ -6,6 +6,7 @@ import org.trialevidence.entity.ArmDrug;
 import org.trialevidence.entity.Arm;
 import org.trialevidence.entity.TrialAlias;
 import org.trialevidence.entity.Trial;
+import org.trialevidence.entity.TrialRepository;
 import org.trialevidence.seeding.TrialNames;
 import org.trialevidence.contrast.Contrast;
 import org.trialevidence.result.ResultContrast;
@@ -15,7 +16,6 @@ import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
@@ -51,7 +51,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Lists and presents trials from an in-memory index of the current dataset version (patched with the trials a
@@ -64,7 +63,7 @@ public class TrialService implements TrialLookup {
     private static final int READ_TIMEOUT_SECONDS = 60;
 
     @Inject
-    EntityManager entityManager;
+    TrialRepository repository;
     @Inject
     ResultService results;
     @Inject
@@ -93,12 +92,12 @@ public class TrialService implements TrialLookup {
         readModel = new ReadModel<>("Trials", dataset, config.dataDir(), new ReadModel.Source<>() {
             @Override
             public Model build(String version) {
-                return read(version, null, Set.of(), "select t from Trial t");
+                return read(version, null, null);
             }
 
             @Override
             public Model patch(Model current, Set<String> trialIds, String version) {
-                Model patched = read(version, current, trialIds, "select t from Trial t where t.id in :trials");
+                Model patched = read(version, current, trialIds);
                 current.records().forEach((id, record) -> {
                     if (!trialIds.contains(id)) {
                         patched.records().put(id, record);
@@ -158,26 +157,16 @@ public class TrialService implements TrialLookup {
         });
     }
 
-    private Model read(String version, Model held, Set<String> trialIds, String jpql) {
+    private Model read(String version, Model held, Set<String> trialIds) {
         List<TrialBlocks.Block<TrialIndex.Row>> blocks = new ArrayList<>();
-        var query = entityManager.createQuery(jpql, Trial.class).setHint("org.hibernate.fetchSize", 500);
-        if (held != null) {
-            query.setParameter("trials", trialIds);
-        }
-        int[] handled = {0};
-        try (Stream<Trial> trials = query.getResultStream()) {
-            trials.forEach(trial -> {
-                List<String> names = trial.names.stream().map(TrialAlias::name).toList();
-                Set<String> subgroupBiomarkers = new HashSet<>();
-                trial.results.forEach(result -> subgroupBiomarkers.addAll(result.populationBiomarkers));
-                List<Contrast> contrasts = trial.results.stream().map(ResultContrast::of).flatMap(Optional::stream).toList();
-                TrialIndex.Row row = new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts);
-                blocks.add(new TrialBlocks.Block<>(trial.acronym.toLowerCase(Locale.ROOT), trial.id, List.of(row)));
-                if (++handled[0] % 500 == 0) {
-                    entityManager.clear();
-                }
-            });
-        }
+        repository.forEach(trialIds, 500, trial -> {
+            List<String> names = trial.names.stream().map(TrialAlias::name).toList();
+            Set<String> subgroupBiomarkers = new HashSet<>();
+            trial.results.forEach(result -> subgroupBiomarkers.addAll(result.populationBiomarkers));
+            List<Contrast> contrasts = trial.results.stream().map(ResultContrast::of).flatMap(Optional::stream).toList();
+            TrialIndex.Row row = new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts);
+            blocks.add(new TrialBlocks.Block<>(trial.acronym.toLowerCase(Locale.ROOT), trial.id, List.of(row)));
+        });
         if (held == null) {
             return model(version, TrialBlocks.of(blocks));
         }
