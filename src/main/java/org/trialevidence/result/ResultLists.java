@@ -34,18 +34,12 @@ public class ResultLists {
 
     public Response respond(ResultFilter query, ResultListParams list, PageParams paging, HttpHeaders headers, UriInfo uri) {
         ResultFilter filter = QueryValues.bool("preferred", list.preferred).orElse(false) ? query.only(preferredResults.ids(query)) : query;
-        ListSource<?> rows = armRows(list.layout, paging.csv(headers)) ? new ArmRows(filter) : new Results(filter);
+        ListSource<?> rows = armRows(list.layout, paging.csv(headers)) ? new ArmRows(results, filter) : new Results(results, filter);
         return responses.respond(rows, paging, headers, uri);
     }
 
     /** One item per result; JSON pages are pasted from the JSON the read model keeps. */
-    private final class Results implements ListSource<ResultView> {
-        private final ResultFilter filter;
-
-        Results(ResultFilter filter) {
-            this.filter = filter;
-        }
-
+    private record Results(ResultService results, ResultFilter filter) implements ListSource<ResultView> {
         @Override
         public Page<ResultView> page(PageRequest request) {
             return results.search(filter, request);
@@ -68,13 +62,7 @@ public class ResultLists {
     }
 
     /** layout=arms: one CSV row per arm; pages still count results, so a page holds every row of each. */
-    private final class ArmRows implements ListSource<ResultCsv.ArmRow> {
-        private final ResultFilter filter;
-
-        ArmRows(ResultFilter filter) {
-            this.filter = filter;
-        }
-
+    private record ArmRows(ResultService results, ResultFilter filter) implements ListSource<ResultCsv.ArmRow> {
         @Override
         public Page<ResultCsv.ArmRow> page(PageRequest request) {
             Page<ResultView> found = results.search(filter, request);
