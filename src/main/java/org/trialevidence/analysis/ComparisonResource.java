@@ -44,7 +44,8 @@ public class ComparisonResource {
     @Produces({MediaType.APPLICATION_JSON, Representation.CSV})
     @Operation(operationId = "compareTrials", summary = "Compare trials side by side",
             description = "Two or more trials (repeat trial) and one endpoint, with any other filter of /api/v1/results. One row per trial with arms, values, "
-                    + "effect estimate with CI and p, setting and biomarker selection, and the differences a reader must notice (setting, comparator, population, "
+                    + "effect estimate with CI and p, setting and biomarker selection, and the differences a reader must notice (setting, comparator, "
+                    + "population, "
                     + "analysis, design, effect measure, CI level, conflicting sources). CSV (format=csv or Accept: text/csv): one row per trial, the"
                     + " aspects that differ in differences, the other results in otherResults, then the chosen result in the columns of /api/v1/results.")
     @APIResponse(responseCode = "200", description = "The comparison",

@@ -25,7 +25,8 @@ import org.trialevidence.entity.TrialLookup;
 @Path("/api/v1/meta-analysis")
 @Tag(name = "Analysis", description = "Meta-analysis of hazard ratios and forest plots")
 public class MetaAnalysisResource {
-    public static final String MODEL_DESCRIPTION = "fixed or random: the model the forest plot emphasises (filled diamond, square sizes); both are always computed and reported.";
+    public static final String MODEL_DESCRIPTION = "fixed or random: the model the forest plot emphasises (filled diamond, square sizes); both are "
+            + "always computed and reported.";
     public static final String SELECTION_DESCRIPTION = " Takes every filter of GET /api/v1/results (same grammar) except significant and maxHazardRatio,"
             + " which select by outcome and would bias the pooled estimate (400). Hazard ratios of one endpoint only (422 naming endpoint otherwise)."
             + " " + StudySelection.RULE
@@ -60,9 +61,11 @@ public class MetaAnalysisResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "poolStudies", summary = "Pool hazard ratios sent in the request",
             description = "The same meta-analysis as GET, of the studies in the body, all pooled as given (the caller states that they share one contrast)."
-                    + " The body takes model, tauEstimator (REML default, DL, PM), hartungKnapp (default true) and sensitivity (leave-one-out) as GET takes them. Each study: hazardRatio, ciLower <= hazardRatio <= ciUpper"
+                    + " The body takes model, tauEstimator (REML default, DL, PM), hartungKnapp (default true) and sensitivity (leave-one-out) as GET "
+                    + "takes them. Each study: hazardRatio, ciLower <= hazardRatio <= ciUpper"
                     + " (ciLower < ciUpper), all positive, and ciLevel (0 < ciLevel < 1, default 0.95). Malformed JSON, unknown fields or wrong types: 400;"
-                    + " values out of range, fewer than 2 or more than " + PoolRequest.MAX_STUDIES + " studies, an unknown model, tauEstimator or sensitivity: 422. Problems name the field"
+                    + " values out of range, fewer than 2 or more than " + PoolRequest.MAX_STUDIES
+                    + " studies, an unknown model, tauEstimator or sensitivity: 422. Problems name the field"
                     + " by its JSON path (studies[1].ciLower).")
     @APIResponse(responseCode = "200", description = "The pooled estimates, heterogeneity and the studies with their weights",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetaAnalysisView.class)))

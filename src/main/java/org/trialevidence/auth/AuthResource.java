@@ -40,7 +40,8 @@ public class AuthResource {
     @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "no-store")
     @SecurityRequirement(name = BEARER)
     @Operation(operationId = "me", summary = "Check a token", description = "Who the bearer token is for, its roles and when it expires.")
-    @APIResponse(responseCode = "200", description = "The token is valid", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IdentityView.class)))
+    @APIResponse(responseCode = "200", description = "The token is valid",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IdentityView.class)))
     @APIResponse(responseCode = "401", description = "No token, or one that is malformed, expired, wrongly signed or from another issuer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IdentityView me() {

@@ -46,7 +46,8 @@ public class ExportResource {
     @GET
     @Path("/results.csv")
     @Produces(PageParams.CSV)
-    @Operation(operationId = "exportResultsCsv", summary = "Every result as CSV", description = "The columns of GET /api/v1/results?format=csv; every study type.")
+    @Operation(operationId = "exportResultsCsv", summary = "Every result as CSV",
+            description = "The columns of GET /api/v1/results?format=csv; every study type.")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row",
             headers = @Header(name = VERSION_HEADER, description = "Dataset version (content hash)", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING)))
@@ -60,7 +61,8 @@ public class ExportResource {
     @GET
     @Path("/results.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "exportResultsJson", summary = "Every result as JSON", description = "{\"datasetVersion\": ..., \"results\": [...]} with the items of GET /api/v1/results; every study type.")
+    @Operation(operationId = "exportResultsJson", summary = "Every result as JSON",
+            description = "{\"datasetVersion\": ..., \"results\": [...]} with the items of GET /api/v1/results; every study type.")
     @APIResponse(responseCode = "200", description = "The dataset version and every result",
             headers = @Header(name = VERSION_HEADER, description = "Dataset version (content hash)", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultExport.class)))

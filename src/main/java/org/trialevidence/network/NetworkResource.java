@@ -111,7 +111,8 @@ public class NetworkResource {
     @Operation(operationId = "networkMetaAnalysisGraph", summary = "The curated network drawn",
             description = "The network of GET /api/v1/network-meta-analysis as SVG: treatments on a circle, node area by the number of trials"
                     + " including it (in brackets), edge width by the number of trials comparing the two, labelled with it. Same parameters and problems.")
-    @APIResponse(responseCode = "200", description = "An SVG document", content = @Content(mediaType = NetworkGraph.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "An SVG document",
+            content = @Content(mediaType = NetworkGraph.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "As GET /api/v1/network-meta-analysis",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "As GET /api/v1/network-meta-analysis",

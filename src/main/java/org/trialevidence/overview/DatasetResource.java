@@ -34,7 +34,8 @@ public class DatasetResource {
 
     @GET
     @Operation(operationId = "getDataset", summary = "Dataset version, counts and sources",
-            description = "The dataset version (it changes with every curated write), counts of trials, results and arms, the study types, and the source reviews.")
+            description = "The dataset version (it changes with every curated write), counts of trials, results and arms, the study types, and the "
+                    + "source reviews.")
     public DatasetView dataset() {
         return QuarkusTransaction.joiningExisting().call(this::read);
     }
@@ -52,6 +53,7 @@ public class DatasetResource {
         List<DatasetView.ReviewView> reviews = Review.<Review>listAll().stream()
                 .map(review -> new DatasetView.ReviewView(review.document, review.title, review.citation, results.countQuoting(review.document)))
                 .toList();
-        return new DatasetView(state.version, state.seedVersion, state.revision, state.loadedAt, state.changedAt, state.sourceFidelityChecked, counts, studyTypes, trials.phases(), reviews);
+        return new DatasetView(state.version, state.seedVersion, state.revision, state.loadedAt, state.changedAt, state.sourceFidelityChecked,
+                counts, studyTypes, trials.phases(), reviews);
     }
 }

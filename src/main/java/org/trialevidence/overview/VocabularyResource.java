@@ -36,7 +36,8 @@ public class VocabularyResource {
     AnswerCache answers;
 
     @GET
-    @Operation(operationId = "listVocabularies", summary = "All vocabularies", description = "settings, biomarkers, endpoints, drugClasses and drugs, each term with its aliases, parent (umbrella) and usage counts.")
+    @Operation(operationId = "listVocabularies", summary = "All vocabularies",
+            description = "settings, biomarkers, endpoints, drugClasses and drugs, each term with its aliases, parent (umbrella) and usage counts.")
     @APIResponse(responseCode = "200", description = "Every vocabulary by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = TermView[].class)))
     public Uni<Response> all(@Context HttpServerRequest request) {
@@ -46,10 +47,14 @@ public class VocabularyResource {
     @GET
     @Path("/{vocabulary}")
     @Operation(operationId = "getVocabulary", summary = "One vocabulary", description = "Its terms, each with its aliases, parent (umbrella) and usage counts.")
-    @APIResponse(responseCode = "200", description = "The terms", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TermView.class)))
-    @APIResponse(responseCode = "404", description = "No such vocabulary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> one(@Context HttpServerRequest request, @Parameter(description = "settings, biomarkers, endpoints, drugClasses or drugs", example = "biomarkers",
-            schema = @Schema(enumeration = {"settings", "biomarkers", "endpoints", "drugClasses", "drugs"})) @PathParam("vocabulary") String name) {
+    @APIResponse(responseCode = "200", description = "The terms",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TermView.class)))
+    @APIResponse(responseCode = "404", description = "No such vocabulary",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> one(@Context HttpServerRequest request,
+                             @Parameter(description = "settings, biomarkers, endpoints, drugClasses or drugs", example = "biomarkers",
+                                     schema = @Schema(enumeration = {"settings", "biomarkers", "endpoints", "drugClasses", "drugs"}))
+                             @PathParam("vocabulary") String name) {
         VocabularyKind kind = VocabularyKind.fromPathName(name).orElseThrow(() -> ProblemException.notFound("vocabulary",
                 "There is no vocabulary '" + name + "'; there are " + Arrays.stream(VocabularyKind.values()).map(k -> k.pathName).toList() + ".",
                 Arrays.stream(VocabularyKind.values()).map(k -> k.pathName).toList()));

@@ -40,7 +40,8 @@ public class MetaAnalysisForestResource {
     @Operation(operationId = "metaAnalysisForestPlot", summary = "Forest plot of the meta-analysis",
             description = "The GET meta-analysis drawn as SVG: one row per pooled trial with its HR, CI and weights (square area proportional to the"
                     + " weight of the chosen model), diamonds for the fixed and random-effects estimates (the chosen model filled), the 95% prediction"
-                    + " interval, the line of no effect, and the heterogeneity (Q, df, p, I^2, tau^2); one block, titled by its contrast, per subgroup. Titled by the filters in words unless title= gives one. Same parameters and problems as GET /api/v1/meta-analysis.")
+                    + " interval, the line of no effect, and the heterogeneity (Q, df, p, I^2, tau^2); one block, titled by its contrast, per "
+                    + "subgroup. Titled by the filters in words unless title= gives one. Same parameters and problems as GET /api/v1/meta-analysis.")
     @APIResponse(responseCode = "200", description = "An SVG document",
             content = @Content(mediaType = ForestPlots.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     example = SVG_EXAMPLE))

@@ -41,7 +41,8 @@ public class ResultForestResource {
     @Operation(operationId = "resultsForestPlot", summary = "Forest plot of the matching results",
             description = "One row per matching result that has an effect estimate with a CI, in the query's order (sort= applies): trial, endpoint,"
                     + " population and arms (experimental vs control), the estimate and its CI on a log axis with the line of no effect at 1, and the"
-                    + " values as printed (with the CI level when not 95%). The title names the filters in words (title= gives another); the subtitle counts the matching results"
+                    + " values as printed (with the CI level when not 95%). The title names the filters in words (title= gives another); the subtitle "
+                    + "counts the matching results"
                     + " that have no CI and are not drawn. Same filters as GET /api/v1/results. No matching result with a CI: 422 naming the"
                     + " filter parameters (an empty plot would look like an answer).")
     @APIResponse(responseCode = "200", description = "An SVG document",

@@ -47,7 +47,8 @@ public class ResultResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
     @Operation(operationId = "searchResults", summary = "Query results",
-            description = "Filters combine with AND; a repeated parameter means OR. Values match case-insensitively through aliases, and umbrella terms match their children. Unknown parameters or values are rejected with application/problem+json. "
+            description = "Filters combine with AND; a repeated parameter means OR. Values match case-insensitively through aliases, and umbrella "
+                    + "terms match their children. Unknown parameters or values are rejected with application/problem+json. "
                     + "CSV (format=csv or Accept: text/csv) has the JSON fields as columns, the arms named by role (experimental.value, control.value,"
                     + " other1.value, ...); layout=arms gives one row per arm. size=all streams every match; any other CSV answer is one page and"
                     + " says so in its headers (X-Page, X-Total-Count, Link).")
@@ -62,15 +63,18 @@ public class ResultResource {
         boolean fromMemory = results.answersWithoutBlocking() && trials.answersWithoutBlocking() && !paging.csv(headers)
                 && list.preferred == null;
         Supplier<Response> answer = () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
+        Supplier<String> version = () -> results.answeringVersion() + ' ' + trials.answeringVersion();
         return fromMemory
-                ? EventLoopAnswers.respond(true, () -> answers.respond(() -> results.answeringVersion() + ' ' + trials.answeringVersion(), request.uri(), answer))
+                ? EventLoopAnswers.respond(true, () -> answers.respond(version, request.uri(), answer))
                 : EventLoopAnswers.respond(false, answer);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getResult", summary = "One result", description = "A result by its id (as in the id field of /api/v1/results), whatever the case.")
-    @APIResponse(responseCode = "200", description = "The result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultView.class)))
+    @Operation(operationId = "getResult", summary = "One result",
+            description = "A result by its id (as in the id field of /api/v1/results), whatever the case.")
+    @APIResponse(responseCode = "200", description = "The result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultView.class)))
     @APIResponse(responseCode = "404", description = "No result has that id; the nearest ids are suggested",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RawJson get(@Parameter(description = "Result id", example = "serena-6-pfs-itt") @PathParam("id") String id) {

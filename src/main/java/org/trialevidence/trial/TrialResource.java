@@ -43,7 +43,9 @@ public class TrialResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, PageParams.CSV})
-    @Operation(operationId = "listTrials", summary = "List trials", description = "Filters combine with AND; a repeated parameter means OR; vocabulary values match through aliases and umbrella terms. CSV with format=csv or Accept: text/csv; size=all streams every match.")
+    @Operation(operationId = "listTrials", summary = "List trials",
+            description = "Filters combine with AND; a repeated parameter means OR; vocabulary values match through aliases and umbrella terms. "
+                    + "CSV with format=csv or Accept: text/csv; size=all streams every match.")
     @APIResponse(responseCode = "200", description = "A page of trials, or CSV rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialPage.class)),
                     @Content(mediaType = PageParams.CSV, schema = @Schema(type = SchemaType.STRING))})
@@ -59,8 +61,10 @@ public class TrialResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getTrial", summary = "One trial, in full", description = "Found by id, acronym or alias, whatever the case, spacing or hyphens (INAVO 120, inavo-120, INAVO120).")
-    @APIResponse(responseCode = "200", description = "The trial", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialView.class)))
+    @Operation(operationId = "getTrial", summary = "One trial, in full",
+            description = "Found by id, acronym or alias, whatever the case, spacing or hyphens (INAVO 120, inavo-120, INAVO120).")
+    @APIResponse(responseCode = "200", description = "The trial",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialView.class)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.UNKNOWN_TRIAL)
     public Uni<Response> get(@Parameter(description = "Trial id, acronym or alias", example = "INAVO 120") @PathParam("id") String name,
                              @Context HttpServerRequest request) {
