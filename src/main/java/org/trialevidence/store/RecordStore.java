@@ -186,33 +186,56 @@ public class RecordStore {
     }
 
     /**
-     * Rebuilds the trial's rows in the query tables from its record (none for a deleted trial), and the conflict
-     * lists of the results on the other side of its conflicts.
+     * Brings the trial's rows in the query tables to its record (none for a deleted trial): in place, changing only
+     * the rows that differ, or written anew when an arm is gone. Then the conflict lists of the results on the other
+     * side of its conflicts, when its own lists changed: a result's list names a result of another trial exactly when
+     * that result's list names it, so unchanged lists here mean unchanged lists there.
      */
     private Set<String> project(TrialRecord record) {
-        Set<String> conflictNeighbours = new HashSet<>();
-        Trial old = entityManager.find(Trial.class, record.id);
-        if (old != null) {
-            old.results.forEach(result -> conflictNeighbours.addAll(result.conflictsWith));
-            // Results go first: they refer to the arms that removing the trial removes.
-            old.results.clear();
-            entityManager.flush();
-            entityManager.remove(old);
-            entityManager.flush();
-        }
+        Trial projected = entityManager.find(Trial.class, record.id);
+        Map<String, List<String>> conflictsBefore = conflictLists(projected);
+        Trial trial = null;
         if (!record.deleted) {
             List<ResultRecord> live = results(record.id).stream().filter(r -> !r.deleted).toList();
             TrialSeed seed = toSeed(TrialDocuments.whole(record.document, live.stream().map(r -> r.document).toList()));
             Map<String, Set<String>> conflicts = conflictsOf(live.stream().map(r -> r.id).collect(Collectors.toSet()));
-            Trial trial = TrialAssembler.assemble(seed, conflicts);
+            if (projected != null && TrialAssembler.updatable(projected, seed)) {
+                TrialAssembler.update(projected, seed, conflicts);
+                trial = projected;
+            } else {
+                remove(projected);
+                trial = TrialAssembler.assemble(seed, conflicts);
+                entityManager.persist(trial);
+            }
             trial.version = record.version;
             Map<String, Long> versions = live.stream().collect(Collectors.toMap(r -> r.id, r -> r.version));
             trial.results.forEach(result -> result.version = versions.get(result.id));
-            entityManager.persist(trial);
-            entityManager.flush();
-            trial.results.forEach(result -> conflictNeighbours.addAll(result.conflictsWith));
+        } else {
+            remove(projected);
         }
+        Map<String, List<String>> conflictsAfter = conflictLists(trial);
+        if (conflictsAfter.equals(conflictsBefore)) {
+            return new LinkedHashSet<>();
+        }
+        Set<String> conflictNeighbours = new HashSet<>();
+        conflictsBefore.values().forEach(conflictNeighbours::addAll);
+        conflictsAfter.values().forEach(conflictNeighbours::addAll);
         return refreshConflicts(conflictNeighbours, record.id);
+    }
+
+    /** The conflict list of each of the trial's projected results, by result id (none without a projection). */
+    private static Map<String, List<String>> conflictLists(Trial trial) {
+        return trial == null ? Map.of() : trial.results.stream().collect(Collectors.toMap(result -> result.id, result -> List.copyOf(result.conflictsWith)));
+    }
+
+    private void remove(Trial projected) {
+        if (projected != null) {
+            // Results go first: they refer to the arms that removing the trial removes.
+            projected.results.clear();
+            entityManager.flush();
+            entityManager.remove(projected);
+            entityManager.flush();
+        }
     }
 
     /**
