@@ -231,13 +231,14 @@ public class CurationService {
             return new Written(step.trialId(), step.resultId(), result.map(r -> r.version).orElse(0L),
                     result.filter(r -> !r.deleted).map(r -> TrialDocuments.parse(r.document)).orElse(null), state.version);
         });
-        datasetService.changedTo(written.datasetVersion());
         try {
             datasetChanged.fire(new DatasetChanged(written.datasetVersion()));
         } catch (RuntimeException readModelsLag) {
             // The write is committed and must be acknowledged as such; the next read rebuilds what failed here.
             Log.warnf(readModelsLag, "Read models not rebuilt after the write that made dataset %s", written.datasetVersion());
         }
+        // Told to readers once the read models hold it: reads during the patch answer from the version before.
+        datasetService.changedTo(written.datasetVersion());
         return written;
     }
 

@@ -39,14 +39,6 @@ public class DatasetService {
         return version;
     }
 
-    /** Reads the version from the database now (the read models' watch does, a few times a second). */
-    public String refresh() {
-        String read = readVersion();
-        version = read;
-        readAt = System.nanoTime();
-        return read;
-    }
-
     /**
      * The version as last read or written when that was within the last second (what {@link #version()} would
      * answer without reading the database), else empty. Never blocks: a request on the event loop uses the read
@@ -63,7 +55,10 @@ public class DatasetService {
         return version;
     }
 
-    /** A write on this replica: its readers see the new version at once, not a second later. */
+    /**
+     * Readers see this version from now on: a write on this replica, or one the read models' watch read, once the read
+     * models hold it (until then, reads answer from the version before instead of waiting for the models to catch up).
+     */
     public void changedTo(String newVersion) {
         version = newVersion;
         readAt = System.nanoTime();
@@ -144,7 +139,8 @@ public class DatasetService {
         });
     }
 
-    String readVersion() {
+    /** Reads the version from the database now, without telling readers (see {@link #changedTo}). */
+    public String readVersion() {
         return QuarkusTransaction.joiningExisting().call(() -> {
             DatasetState state = DatasetState.current();
             return state == null ? "" : state.version;

@@ -39,8 +39,9 @@ public class ReadModels {
 
     private void followDataset() {
         try {
-            String version = dataset.refresh();
+            String version = dataset.readVersion();
             models.forEach(model -> model.followDataset(version));
+            dataset.changedTo(version);
         } catch (RuntimeException e) {
             // The database is away for a moment (or shutting down): requests read the version themselves meanwhile.
             Log.debugf(e, "dataset version not read by the watch");
