@@ -18,7 +18,8 @@ import java.time.Instant;
  * trail says cannot part. Documents are the whole trial (seed-data shape, results included) before and after.
  */
 @Entity
-@Table(name = "change_log", indexes = @Index(name = "change_log_trial", columnList = "trialId, id"))
+@Table(name = "change_log", indexes = {@Index(name = "change_log_trial", columnList = "trialId, id"),
+        @Index(name = "change_log_dataset_version", columnList = "datasetVersion")})
 public class ChangeRecord extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
