@@ -1,6 +1,7 @@
 package org.trialevidence.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -88,21 +89,29 @@ public class Result extends PanacheEntityBase {
 
     @Column(length = 4000)
     public String rawText;
+    // @Basic on the JSON lists: without it Hibernate's bytecode enhancer takes a List field for a mapped collection and
+    // tracks only its size, so a write assigning another list of the same size (a conflict moved) was never stored.
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<TrialSeed.ArmValue> armValues = new ArrayList<>();
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<TrialSeed.Source> sources = new ArrayList<>();
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<TrialSeed.Correction> corrections = new ArrayList<>();
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<String> conflictsWith = new ArrayList<>();
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<TrialSeed.DisputingStatement> disputedBy = new ArrayList<>();
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<String> notes = new ArrayList<>();

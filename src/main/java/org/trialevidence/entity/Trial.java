@@ -1,6 +1,7 @@
 package org.trialevidence.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -71,21 +72,28 @@ public class Trial extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public TrialSeed.Enrolment enrolment;
+    // @Basic on the JSON lists: without it Hibernate's bytecode enhancer takes a List field for a mapped collection and
+    // tracks only its size, so a write assigning another list of the same size (a conflict moved) was never stored.
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<TrialSeed.Approval> approvals = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public TrialSeed.SourcedText guideline;
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<TrialSeed.Safety> safety = new ArrayList<>();
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<TrialSeed.Source> sources = new ArrayList<>();
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<String> curationNotes = new ArrayList<>();
+    @Basic
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<TrialSeed.ContrastOverride> contrastOverrides = new ArrayList<>();

@@ -23,6 +23,7 @@ import org.trialevidence.store.TrialRecord;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -100,6 +101,18 @@ class IncrementalProjectionTest {
         assertFresh("serena-6");
         assertFalse(conflictsOf("serena-6-pfs-itt").contains(trial.get("results").get(0).get("id").asText()));
 
+        // A conflict within the trial moves from one declaring result to another: the result they name is unchanged,
+        // and its list must name the new one only.
+        ArrayNode kept = (ArrayNode) trial.get("results");
+        String named = kept.get(0).get("id").asText();
+        ((ObjectNode) kept.get(1)).putArray("conflictsWith").add(named);
+        tag = put(trial, tag);
+        assertEquals(List.of(kept.get(1).get("id").asText()), conflictsOf(named));
+        ((ObjectNode) kept.get(1)).remove("conflictsWith");
+        ((ObjectNode) kept.get(2)).putArray("conflictsWith").add(named);
+        tag = put(trial, tag);
+        assertEquals(List.of(kept.get(2).get("id").asText()), conflictsOf(named));
+
         // A result deleted and restored; the whole trial deleted and restored.
         String resultId = trial.get("results").get(1).get("id").asText();
         String admin = TestTokens.admin("projection-test");
@@ -131,20 +144,39 @@ class IncrementalProjectionTest {
         return copy;
     }
 
-    /** The trial's rows as the database holds them equal those its record makes from nothing, with the same conflict lists and versions. */
+    /**
+     * The trial's rows as the database holds them equal those its record makes from nothing, with the versions of its
+     * records and the conflict lists the records declare (either side declares, both served), computed here anew.
+     */
     private void assertFresh(String trialId) {
         QuarkusTransaction.requiringNew().run(() -> {
             Trial held = entityManager.find(Trial.class, trialId);
             TrialRecord record = entityManager.find(TrialRecord.class, trialId);
-            Map<String, Set<String>> conflicts = held.results.stream()
-                    .collect(Collectors.toMap(result -> result.id, result -> new LinkedHashSet<>(result.conflictsWith)));
-            Trial fresh = TrialAssembler.assemble(RecordStore.toSeed(store.whole(record)), conflicts);
+            Trial fresh = TrialAssembler.assemble(RecordStore.toSeed(store.whole(record)), declaredConflicts());
             assertEquals(rows(fresh), rows(held), trialId);
             assertEquals(record.version, held.version, trialId + " version");
             for (Result result : held.results) {
                 assertEquals(entityManager.find(ResultRecord.class, result.id).version, result.version, result.id + " version");
             }
         });
+    }
+
+    /** Each served result's conflicts: results it declares or that declare it, both served, by result id. */
+    private Map<String, Set<String>> declaredConflicts() {
+        Set<String> served = Set.copyOf(entityManager.createQuery("""
+                select r.id from ResultRecord r, TrialRecord t where t.id = r.trialId and r.deleted = false and t.deleted = false""", String.class)
+                .getResultList());
+        Map<String, Set<String>> conflicts = new HashMap<>();
+        entityManager.createQuery("select r.id, other from ResultRecord r join r.declaredConflicts other", Object[].class).getResultList()
+                .forEach(pair -> {
+                    String declaring = (String) pair[0];
+                    String other = (String) pair[1];
+                    if (served.contains(declaring) && served.contains(other)) {
+                        conflicts.computeIfAbsent(declaring, id -> new TreeSet<>()).add(other);
+                        conflicts.computeIfAbsent(other, id -> new TreeSet<>()).add(declaring);
+                    }
+                });
+        return conflicts;
     }
 
     private long count(String query) {
@@ -180,8 +212,8 @@ class IncrementalProjectionTest {
                 new TreeSet<>(result.arms.stream().map(IncrementalProjectionTest::armId).toList()), String.valueOf(result.effectMeasure),
                 number(result.estimate), number(result.ciLower), number(result.ciUpper), number(result.ciLevel), String.valueOf(result.pValueText),
                 number(result.pValue), String.valueOf(result.pValueComparator), String.valueOf(result.significant), result.conflicting,
-                String.valueOf(result.rawText), json(Arrays.asList(result.armValues, result.sources, result.corrections, result.conflictsWith,
-                        result.disputedBy, result.notes, result.suspect)), String.valueOf(result.viewJson))));
+                String.valueOf(result.rawText), json(Arrays.asList(result.armValues, result.sources, result.corrections,
+                        result.disputedBy, result.notes, result.suspect)), new TreeSet<>(result.conflictsWith), String.valueOf(result.viewJson))));
         rows.put("results", results);
         return rows;
     }
