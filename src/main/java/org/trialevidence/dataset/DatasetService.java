@@ -59,8 +59,12 @@ public class DatasetService {
      * Readers see this version from now on: a write on this replica, or one the read models' watch read, once the read
      * models hold it (until then, reads answer from the version before instead of waiting for the models to catch up).
      */
-    public void changedTo(String newVersion) {
-        version = newVersion;
+    public synchronized void changedTo(String newVersion) {
+        // Never back: the watch may publish a version it read before a write here published the next one, and readers
+        // told the older one would answer 304 to the ETag of numbers that write changed.
+        if (version == null || !DatasetVersions.isEarlierRevision(newVersion, version)) {
+            version = newVersion;
+        }
         readAt = System.nanoTime();
     }
 

@@ -33,6 +33,14 @@ public final class DatasetVersions {
         return first.get().revision() < second.get().revision();
     }
 
+    /** Whether a is an earlier revision of the same seeding than b (a version of another seeding is neither). */
+    static boolean isEarlierRevision(String a, String b) {
+        Optional<Parsed> first = parse(a);
+        Optional<Parsed> second = parse(b);
+        return first.isPresent() && second.isPresent() && first.get().seed().equals(second.get().seed())
+                && first.get().revision() < second.get().revision();
+    }
+
     /** The versions after from up to and including to, when both are revisions of one seeding and at most limit apart. */
     static Optional<List<String>> between(String from, String to, int limit) {
         Optional<Parsed> first = parse(from);
