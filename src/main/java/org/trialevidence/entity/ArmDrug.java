@@ -2,6 +2,8 @@ package org.trialevidence.entity;
 
 import jakarta.persistence.Embeddable;
 
+import java.io.Serializable;
+
 /** A drug of an arm (drugs vocabulary code) with its drug class at the time it was stored. */
 @Embeddable
-public record ArmDrug(String drug, String drugClass) { }
+public record ArmDrug(String drug, String drugClass) implements Serializable { }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** The queries on results, in the caller's transaction. */
 @ApplicationScoped
@@ -44,22 +43,21 @@ public class ResultRepository {
 
     /**
      * Every result with its trial, in the default order (trial acronym, trial id, place in the trial), or only those of
-     * the trials named (in trial id order); the persistence context is cleared every {@code chunk} results, so that
-     * a read of the whole dataset does not keep every entity it read.
+     * the trials named. The results of {@code trialsPerQuery} trials are read per query and the persistence context is
+     * cleared after each, so that a read of the whole dataset does not keep every entity it read; a chunk is read whole
+     * (not streamed) so that the arms and drugs of its results load in one batch query each (fetch.batch-size), not one
+     * query per result.
      */
-    public void forEachWithTrial(Set<String> trialIds, int chunk, Consumer<Result> action) {
-        var query = trialIds == null
-                ? entityManager.createQuery("select r from Result r join fetch r.trial t order by t.acronym, t.id, r.position, r.id", Result.class)
-                : entityManager.createQuery("select r from Result r join fetch r.trial t where t.id in :trials order by t.id, r.position, r.id", Result.class)
-                        .setParameter("trials", trialIds);
-        int[] handled = {0};
-        try (Stream<Result> results = query.setHint("org.hibernate.fetchSize", chunk).setHint("org.hibernate.readOnly", true).getResultStream()) {
-            results.forEach(result -> {
-                action.accept(result);
-                if (++handled[0] % chunk == 0) {
-                    entityManager.clear();
-                }
-            });
+    public void forEachWithTrial(Set<String> trialIds, int trialsPerQuery, Consumer<Result> action) {
+        List<String> trials = trialIds == null
+                ? entityManager.createQuery("select t.id from Trial t order by t.acronym, t.id", String.class).getResultList()
+                : trialIds.stream().sorted().toList();
+        for (int from = 0; from < trials.size(); from += trialsPerQuery) {
+            entityManager.createQuery("select r from Result r join fetch r.trial t where t.id in :trials order by t.acronym, t.id, r.position, r.id",
+                            Result.class)
+                    .setParameter("trials", trials.subList(from, Math.min(from + trialsPerQuery, trials.size())))
+                    .setHint("org.hibernate.readOnly", true).getResultList().forEach(action);
+            entityManager.clear();
         }
     }
 

@@ -42,21 +42,19 @@ public class TrialRepository {
     }
 
     /**
-     * Every trial, or only those named; the persistence context is cleared every {@code chunk} trials, so that a read
-     * of the whole dataset does not keep every entity it read.
+     * Every trial, or only those named, {@code trialsPerQuery} trials per query; the persistence context is cleared
+     * after each chunk, so that a read of the whole dataset does not keep every entity it read. A chunk is read whole (not
+     * streamed) so that the lazy collections of its trials load in one batch query each (fetch.batch-size), not one
+     * query per trial: streamed, each trial was alone in the persistence context when its collections loaded.
      */
-    public void forEach(Set<String> trialIds, int chunk, Consumer<Trial> action) {
-        var query = trialIds == null
-                ? entityManager.createQuery("select t from Trial t", Trial.class)
-                : entityManager.createQuery("select t from Trial t where t.id in :trials", Trial.class).setParameter("trials", trialIds);
-        int[] handled = {0};
-        try (Stream<Trial> trials = query.setHint("org.hibernate.fetchSize", chunk).getResultStream()) {
-            trials.forEach(trial -> {
-                action.accept(trial);
-                if (++handled[0] % chunk == 0) {
-                    entityManager.clear();
-                }
-            });
+    public void forEach(Set<String> trialIds, int trialsPerQuery, Consumer<Trial> action) {
+        List<String> ids = trialIds == null
+                ? entityManager.createQuery("select t.id from Trial t order by t.id", String.class).getResultList()
+                : trialIds.stream().sorted().toList();
+        for (int from = 0; from < ids.size(); from += trialsPerQuery) {
+            entityManager.createQuery("select t from Trial t where t.id in :trials order by t.id", Trial.class)
+                    .setParameter("trials", ids.subList(from, Math.min(from + trialsPerQuery, ids.size()))).getResultList().forEach(action);
+            entityManager.clear();
         }
     }
 

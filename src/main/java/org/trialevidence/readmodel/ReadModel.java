@@ -69,7 +69,7 @@ public final class ReadModel<M> {
         this.name = name;
         this.dataset = dataset;
         this.source = source;
-        this.keptFile = dataDirectory.resolve("read-models").resolve(name.toLowerCase(Locale.ROOT) + ".json");
+        this.keptFile = dataDirectory.resolve("read-models").resolve(name.toLowerCase(Locale.ROOT) + ".kept");
     }
 
     /**

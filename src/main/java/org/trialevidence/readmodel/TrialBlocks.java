@@ -1,11 +1,12 @@
 package org.trialevidence.readmodel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.type.TypeFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,7 +23,10 @@ import java.util.function.Consumer;
  */
 public final class TrialBlocks<R> {
     /** One trial's rows, in their order within the trial. */
-    public record Block<R>(String sortKey, String trialId, List<R> rows) { }
+    public record Block<R>(String sortKey, String trialId, List<R> rows) implements Serializable { }
+
+    /** What a kept model may hold: the service's records and the JDK's strings, numbers and collections. */
+    private static final ObjectInputFilter KEPT_CLASSES = ObjectInputFilter.Config.createFilter("org.trialevidence.**;java.**;!*");
 
     private static final Comparator<Block<?>> ORDER = Comparator.comparing((Block<?> block) -> block.sortKey()).thenComparing(Block::trialId);
 
@@ -41,14 +45,34 @@ public final class TrialBlocks<R> {
         rowCount = rows;
     }
 
-    /** Writes the blocks as JSON, for {@link #read}. */
-    public void write(ObjectMapper mapper, OutputStream out) throws IOException {
-        mapper.writeValue(out, blocks);
+    /**
+     * Writes the blocks for {@link #read} with Java serialization: it writes a value that rows share once and reads it
+     * back shared (the values the index package's SharedValues made shared), so a kept model is loaded without parsing and
+     * sharing again every row. The rows and their values must be serializable records, lists and strings.
+     */
+    public void write(OutputStream out) throws IOException {
+        ObjectOutputStream objects = new ObjectOutputStream(out);
+        objects.writeObject(new ArrayList<>(blocks));
+        objects.flush();
     }
 
-    public static <R> TrialBlocks<R> read(ObjectMapper mapper, InputStream in, Class<R> rowType) throws IOException {
-        TypeFactory types = mapper.getTypeFactory();
-        List<Block<R>> blocks = mapper.readValue(in, types.constructCollectionType(List.class, types.constructParametricType(Block.class, rowType)));
+    /** The blocks {@link #write} wrote, of rows of this type; only the service's own classes and the JDK's are read. */
+    public static <R> TrialBlocks<R> read(InputStream in, Class<R> rowType) throws IOException {
+        ObjectInputStream objects = new ObjectInputStream(in);
+        objects.setObjectInputFilter(KEPT_CLASSES);
+        List<?> read;
+        try {
+            read = (List<?>) objects.readObject();
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException("not a kept read model: " + e.getMessage(), e);
+        }
+        List<Block<R>> blocks = new ArrayList<>(read.size());
+        for (Object element : read) {
+            Block<?> block = (Block<?>) element;
+            List<R> rows = new ArrayList<>(block.rows().size());
+            block.rows().forEach(row -> rows.add(rowType.cast(row)));
+            blocks.add(new Block<>(block.sortKey(), block.trialId(), rows));
+        }
         return of(blocks);
     }
 

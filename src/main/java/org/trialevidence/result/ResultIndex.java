@@ -8,11 +8,13 @@ import org.trialevidence.index.Postings;
 import org.trialevidence.index.Renumbering;
 import org.trialevidence.index.RowOrder;
 import org.trialevidence.index.RowSet;
+import org.trialevidence.index.SharedValues;
 import org.trialevidence.index.VocabularyPostings;
 import org.trialevidence.entity.Arm;
 import org.trialevidence.entity.ArmDrug;
 import org.trialevidence.vocabulary.VocabularyKind;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -192,7 +194,7 @@ final class ResultIndex {
     record Row(String id, String trialId, String endpoint, String setting, String studyType, String populationType,
                String effectMeasure, List<String> biomarkers, List<String> documents, List<String> addedCodes,
                List<String> comparatorCodes, Boolean significant, boolean conflicting, BigDecimal estimate, BigDecimal pValue,
-               List<String> armLabels, List<ArmDrug> drugs, ResultView view, RawJson json) {
+               List<String> armLabels, List<ArmDrug> drugs, ResultView view, RawJson json) implements Serializable {
 
         /** The view is the one the API serves (it has the biomarkers, sources and contrast); it is kept only when asked. */
         static Row of(Result result, ResultView view, RawJson json, boolean keepView) {
@@ -209,6 +211,14 @@ final class ResultIndex {
                     contrast == null ? List.of() : List.copyOf(contrast.comparatorCodes()),
                     result.significant, result.conflicting, result.estimate, result.pValue, List.copyOf(labels), List.copyOf(drugs),
                     keepView ? view : null, keepView ? json : null);
+        }
+
+        /** This row holding the values it repeats with other rows once (see {@link SharedValues}). */
+        Row shared(SharedValues values) {
+            return new Row(id, values.of(trialId), values.of(endpoint), values.of(setting), values.of(studyType), values.of(populationType),
+                    values.of(effectMeasure), values.list(biomarkers), values.list(documents), values.list(addedCodes),
+                    values.list(comparatorCodes), significant, conflicting, values.of(estimate), values.of(pValue), values.list(armLabels),
+                    values.list(drugs), view, json);
         }
     }
 

@@ -14,6 +14,7 @@ import org.trialevidence.entity.ResultRepository;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.index.Renumbering;
 import org.trialevidence.index.RowSet;
+import org.trialevidence.index.SharedValues;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.readmodel.ReadModel;
@@ -45,6 +46,8 @@ public class ResultService {
     @Inject
     EvidenceConfig config;
     private static final int CHUNK = 500;
+    /** Trials whose results are read per query when the model is read (about ten results each in the generated data). */
+    private static final int TRIALS_PER_READ = 50;
 
     @Inject
     ResultRepository repository;
@@ -88,12 +91,12 @@ public class ResultService {
 
             @Override
             public void save(Model model, OutputStream out) throws IOException {
-                model.rows().write(mapper, out);
+                model.rows().write(out);
             }
 
             @Override
             public Model load(InputStream in, String version) throws IOException {
-                return model(version, false, TrialBlocks.read(mapper, in, ResultIndex.Row.class), List.of());
+                return model(version, false, TrialBlocks.read(in, ResultIndex.Row.class), List.of());
             }
         });
         readModels.register(readModel);
@@ -124,7 +127,8 @@ public class ResultService {
     private Model read(String version, boolean keepViews, Model held, Set<String> trialIds) {
         List<String> stale = new ArrayList<>();
         List<TrialBlocks.Block<ResultIndex.Row>> blocks = new ArrayList<>();
-        repository.forEachWithTrial(trialIds, CHUNK, result -> {
+        SharedValues shared = new SharedValues();
+        repository.forEachWithTrial(trialIds, TRIALS_PER_READ, result -> {
             ResultView view = views.view(result);
             RawJson json = views.json(view);
             // Only pages of large datasets are read back from the database; small ones are served from memory.
@@ -138,7 +142,7 @@ public class ResultService {
                 last = new TrialBlocks.Block<>(result.trial.acronym, result.trial.id, new ArrayList<>());
                 blocks.add(last);
             }
-            last.rows().add(ResultIndex.Row.of(result, view, json, keepViews));
+            last.rows().add(ResultIndex.Row.of(result, view, json, keepViews).shared(shared));
         });
         if (held == null) {
             return model(version, keepViews, TrialBlocks.of(blocks), stale);

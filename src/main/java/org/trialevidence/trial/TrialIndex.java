@@ -6,9 +6,11 @@ import org.trialevidence.index.Postings;
 import org.trialevidence.index.Renumbering;
 import org.trialevidence.index.RowOrder;
 import org.trialevidence.index.RowSet;
+import org.trialevidence.index.SharedValues;
 import org.trialevidence.index.VocabularyPostings;
 import org.trialevidence.vocabulary.VocabularyKind;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,7 +34,18 @@ final class TrialIndex {
     private final Map<String, RowOrder> orders;
 
     /** One trial as the index needs it. */
-    record Row(TrialSummaryView summary, List<String> names, String searchText, Set<String> subgroupBiomarkers, List<Contrast> contrasts) { }
+    record Row(TrialSummaryView summary, List<String> names, String searchText, Set<String> subgroupBiomarkers, List<Contrast> contrasts)
+            implements Serializable {
+        /** This row holding the values it repeats with other rows once (see {@link SharedValues}): codes, lists, contrasts. */
+        Row shared(SharedValues values) {
+            TrialSummaryView sharedSummary = new TrialSummaryView(values.of(summary.id()), values.of(summary.acronym()),
+                    values.list(summary.aliases()), values.of(summary.title()), values.of(summary.studyType()), values.of(summary.phase()),
+                    values.of(summary.status()), values.of(summary.setting()), values.of(summary.lineOfTherapy()), values.of(summary.population()),
+                    values.list(summary.biomarkers()), values.list(summary.drugs()), values.list(summary.drugClasses()),
+                    values.list(summary.endpoints()), summary.resultCount(), values.of(summary.sponsor()), values.of(summary.yearsConducted()));
+            return new Row(sharedSummary, values.list(names), searchText, values.set(subgroupBiomarkers), values.list(contrasts));
+        }
+    }
 
     /** The postings of the trials' terms, filled row by row in ascending row numbers. */
     private static final class Terms {

@@ -22,6 +22,7 @@ import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.index.Renumbering;
+import org.trialevidence.index.SharedValues;
 import org.trialevidence.index.RowSet;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
@@ -113,12 +114,12 @@ public class TrialService implements TrialLookup {
 
             @Override
             public void save(Model model, OutputStream out) throws IOException {
-                model.rows().write(mapper, out);
+                model.rows().write(out);
             }
 
             @Override
             public Model load(InputStream in, String version) throws IOException {
-                return model(version, TrialBlocks.read(mapper, in, TrialIndex.Row.class));
+                return model(version, TrialBlocks.read(in, TrialIndex.Row.class));
             }
         });
         readModels.register(readModel);
@@ -159,12 +160,13 @@ public class TrialService implements TrialLookup {
 
     private Model read(String version, Model held, Set<String> trialIds) {
         List<TrialBlocks.Block<TrialIndex.Row>> blocks = new ArrayList<>();
+        SharedValues shared = new SharedValues();
         repository.forEach(trialIds, 500, trial -> {
             List<String> names = trial.names.stream().map(TrialAlias::name).toList();
             Set<String> subgroupBiomarkers = new HashSet<>();
             trial.results.forEach(result -> subgroupBiomarkers.addAll(result.populationBiomarkers));
             List<Contrast> contrasts = trial.results.stream().map(ResultContrast::of).flatMap(Optional::stream).toList();
-            TrialIndex.Row row = new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts);
+            TrialIndex.Row row = new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts).shared(shared);
             blocks.add(new TrialBlocks.Block<>(trial.acronym.toLowerCase(Locale.ROOT), trial.id, List.of(row)));
         });
         if (held == null) {

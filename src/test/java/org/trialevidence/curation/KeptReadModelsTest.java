@@ -54,8 +54,8 @@ class KeptReadModelsTest {
     void aRestartStartsFromTheKeptModelsAndCatchesUpFromTheChangeLog() throws InterruptedException {
         Map<String, String> beforeRestart = Answers.of(QUERIES);
         readModels.restart();
-        assertTrue(Files.isRegularFile(Path.of("target/test-data/read-models/results.json")), "the results read model was kept");
-        assertTrue(Files.isRegularFile(Path.of("target/test-data/read-models/trials.json")), "the trials read model was kept");
+        assertTrue(Files.isRegularFile(Path.of("target/test-data/read-models/results.kept")), "the results read model was kept");
+        assertTrue(Files.isRegularFile(Path.of("target/test-data/read-models/trials.kept")), "the trials read model was kept");
         assertEquals(beforeRestart, Answers.of(QUERIES), "the kept models answer as the built ones did");
 
         // Written while no model is held: the next start loads the kept version and patches the written trial in.
