@@ -10,10 +10,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -31,15 +28,12 @@ public final class TrialBlocks<R> {
     private static final Comparator<Block<?>> ORDER = Comparator.comparing((Block<?> block) -> block.sortKey()).thenComparing(Block::trialId);
 
     private final List<Block<R>> blocks;
-    private final Map<String, Block<R>> byTrial;
     private final int rowCount;
 
     private TrialBlocks(List<Block<R>> sorted) {
         blocks = List.copyOf(sorted);
-        byTrial = new HashMap<>(blocks.size() * 2);
         int rows = 0;
         for (Block<R> block : blocks) {
-            byTrial.put(block.trialId(), block);
             rows += block.rows().size();
         }
         rowCount = rows;
@@ -99,21 +93,25 @@ public final class TrialBlocks<R> {
 
     /**
      * The number each row of the older blocks has in these (rows are numbered in block order), -1 for the rows of
-     * a block these replaced: blocks kept by {@link #replacing} are the very same objects. Kept rows keep their order.
+     * a block these replaced: blocks kept by {@link #replacing} are the very same objects, in the same order. One
+     * walk over both lists, without hashing: a write runs it on every trial's block.
      */
     public int[] rowsRenumberedFrom(TrialBlocks<R> older) {
-        Map<Block<R>, Integer> startOf = new IdentityHashMap<>(blocks.size() * 2);
-        int start = 0;
-        for (Block<R> block : blocks) {
-            startOf.put(block, start);
-            start += block.rows().size();
-        }
         int[] newRowOf = new int[older.rowCount];
         int row = 0;
+        int next = 0;
+        int nextStart = 0;
         for (Block<R> block : older.blocks) {
-            Integer renumberedStart = startOf.get(block);
+            // Blocks of these that sort up to the older block and are not it are fresh: their rows come first.
+            while (next < blocks.size() && blocks.get(next) != block && ORDER.compare(blocks.get(next), block) <= 0) {
+                nextStart += blocks.get(next++).rows().size();
+            }
+            boolean kept = next < blocks.size() && blocks.get(next) == block;
             for (int i = 0; i < block.rows().size(); i++) {
-                newRowOf[row++] = renumberedStart == null ? -1 : renumberedStart + i;
+                newRowOf[row++] = kept ? nextStart + i : -1;
+            }
+            if (kept) {
+                nextStart += blocks.get(next++).rows().size();
             }
         }
         return newRowOf;
@@ -121,11 +119,16 @@ public final class TrialBlocks<R> {
 
     /** The rows of the blocks these hold and the older ones did not (the replacing blocks), in row order. */
     public List<R> rowsNotIn(TrialBlocks<R> older) {
-        Set<Block<R>> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>(older.blocks.size() * 2));
-        before.addAll(older.blocks);
         List<R> fresh = new ArrayList<>();
+        int old = 0;
         for (Block<R> block : blocks) {
-            if (!before.contains(block)) {
+            // The older blocks that sort before this one and are not it were replaced.
+            while (old < older.blocks.size() && older.blocks.get(old) != block && ORDER.compare(older.blocks.get(old), block) <= 0) {
+                old++;
+            }
+            if (old < older.blocks.size() && older.blocks.get(old) == block) {
+                old++;
+            } else {
                 fresh.addAll(block.rows());
             }
         }
@@ -146,9 +149,5 @@ public final class TrialBlocks<R> {
 
     public int rowCount() {
         return rowCount;
-    }
-
-    public boolean holds(String trialId) {
-        return byTrial.containsKey(trialId);
     }
 }
