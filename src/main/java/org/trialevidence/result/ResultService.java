@@ -280,7 +280,16 @@ public class ResultService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, String> byId = QuarkusTransaction.requiringNew().call(() -> repository.storedViews(ids));
+        Map<String, String> byId = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, String> stored = repository.storedViews(ids);
+            // A write clears the stored views of the results it changed, and the read model's patch stores them again
+            // after it is installed: a page read in between makes those views from their rows instead of serving null.
+            List<String> notStored = ids.stream().filter(id -> stored.get(id) == null).toList();
+            if (!notStored.isEmpty()) {
+                repository.withTrials(notStored).forEach(result -> stored.put(result.id, views.json(views.view(result)).json()));
+            }
+            return stored;
+        });
         return ids.stream().map(byId::get).map(json -> json == null ? null : new RawJson(json)).toList();
     }
 

@@ -1,9 +1,12 @@
 package org.trialevidence.result;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -37,6 +40,23 @@ class ResultsReadFromDatabaseTest {
                 .body("items[0].comparison.hazardRatio", equalTo(0.44f))
                 .body("items[0].comparison.ciUpper", equalTo(0.6f))
                 .body("items[0].arms.find { it.role == 'experimental' }.value", equalTo(16.0f));
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aViewNotStoredYetIsMadeFromItsRow() {
+        // Between a write (which clears the stored views of the results it changed) and the patch that stores them again.
+        String stored = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("select r.viewJson from Result r where r.id = 'serena-6-pfs-itt'", String.class).getSingleResult());
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery("update Result r set r.viewJson = null where r.id = 'serena-6-pfs-itt'").executeUpdate());
+        try {
+            serena6FromTheDatabasePath();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery("update Result r set r.viewJson = :json where r.id = 'serena-6-pfs-itt'")
+                    .setParameter("json", stored).executeUpdate());
+        }
     }
 
     @Test
