@@ -82,6 +82,10 @@ public final class Postings {
 
         /** These rows renumbered, with the fresh ones (in the new numbering; none when null) merged in. */
         public Rows patched(Renumbering renumbering, Rows fresh) {
+            if (fresh == null && renumbering.keepsAll(rows, size)) {
+                // Neither gains nor loses a row, and its rows keep their numbers: shared by both versions (never changed once built).
+                return this;
+            }
             int[] kept = renumbering.renumbered(rows, size);
             Rows patched = new Rows();
             patched.rows = fresh == null ? kept : Renumbering.merged(kept, kept.length, fresh.rows, fresh.size);

@@ -12,6 +12,10 @@ public final class Renumbering {
     private final int[] newRowOf;
     private final int[] oldRowOf;
     private final int[] freshRows;
+    /** The old rows that are replaced, ascending. */
+    private final int[] replacedRows;
+    /** Every kept row keeps its number (a write that changed trials without changing their number of rows). */
+    private final boolean keepsNumbers;
 
     /**
      * @param newRowOf the new number of each old row, -1 for a row that is replaced; ascending over the kept rows
@@ -22,8 +26,12 @@ public final class Renumbering {
         oldRowOf = new int[newCount];
         Arrays.fill(oldRowOf, -1);
         int previous = -1;
+        int replaced = 0;
+        boolean same = true;
         for (int row = 0; row < newRowOf.length; row++) {
             int renumbered = newRowOf[row];
+            replaced += renumbered < 0 ? 1 : 0;
+            same &= renumbered < 0 || renumbered == row;
             if (renumbered >= 0) {
                 if (renumbered <= previous || renumbered >= newCount) {
                     throw new IllegalArgumentException("kept rows must keep their order: row " + row + " becomes " + renumbered);
@@ -35,6 +43,13 @@ public final class Renumbering {
         int fresh = 0;
         for (int row : oldRowOf) {
             fresh += row < 0 ? 1 : 0;
+        }
+        keepsNumbers = same;
+        replacedRows = new int[replaced];
+        for (int row = 0, n = 0; row < newRowOf.length; row++) {
+            if (newRowOf[row] < 0) {
+                replacedRows[n++] = row;
+            }
         }
         freshRows = new int[fresh];
         for (int row = 0, n = 0; row < newCount; row++) {
@@ -56,6 +71,32 @@ public final class Renumbering {
     /** The new rows that are not kept ones, ascending: those a patch adds from the changed trials. */
     public int[] freshRows() {
         return freshRows.clone();
+    }
+
+    /** Whether every kept row keeps its number: then what holds no replaced row can be kept as it is. */
+    public boolean keepsNumbers() {
+        return keepsNumbers;
+    }
+
+    /**
+     * Whether the first size entries of an ascending array of old rows come out of this renumbering as they are:
+     * every kept row keeps its number and none of them is replaced. Costs a binary search per replaced row in
+     * their range, not a pass over the rows.
+     */
+    public boolean keepsAll(int[] oldRows, int size) {
+        if (!keepsNumbers) {
+            return false;
+        }
+        if (size == 0) {
+            return true;
+        }
+        int from = Arrays.binarySearch(replacedRows, oldRows[0]);
+        for (int i = from < 0 ? -from - 1 : from; i < replacedRows.length && replacedRows[i] <= oldRows[size - 1]; i++) {
+            if (Arrays.binarySearch(oldRows, 0, size, replacedRows[i]) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The new number of an old row, or -1 for a replaced row. */

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -31,13 +32,20 @@ public final class TrialBlocks<R> {
     private final int rowCount;
 
     private TrialBlocks(List<Block<R>> sorted) {
-        blocks = List.copyOf(sorted);
-        int rows = 0;
-        for (Block<R> block : blocks) {
-            rows += block.rows().size();
-        }
-        rowCount = rows;
+        this(List.copyOf(sorted), sorted.stream().mapToInt(block -> block.rows().size()).sum());
     }
+
+    private TrialBlocks(List<Block<R>> sorted, int rowCount) {
+        this.blocks = sorted;
+        this.rowCount = rowCount;
+    }
+
+    /**
+     * The blocks after a write and how the rows moved: {@code newRowOf} gives each row of the blocks before it its
+     * number in {@code rows} (-1 for a row of a replaced block), {@code freshRows} are the rows of the replacing
+     * blocks in their new order.
+     */
+    public record Patch<R>(TrialBlocks<R> rows, int[] newRowOf, List<R> freshRows) { }
 
     /**
      * Writes the blocks for {@link #read} with Java serialization: it writes a value that rows share once and reads it
@@ -76,63 +84,49 @@ public final class TrialBlocks<R> {
         return new TrialBlocks<>(sorted);
     }
 
-    /** These blocks with the trials' blocks replaced by the fresh ones (a trial without a fresh block is dropped). */
-    public TrialBlocks<R> replacing(Set<String> trialIds, Collection<Block<R>> fresh) {
-        List<Block<R>> kept = new ArrayList<>(blocks.size() + fresh.size());
-        for (Block<R> block : blocks) {
-            if (!trialIds.contains(block.trialId())) {
-                kept.add(block);
-            }
-        }
-        for (Block<R> block : fresh) {
-            int at = java.util.Collections.binarySearch(kept, block, ORDER);
-            kept.add(at < 0 ? -at - 1 : at, block);
-        }
-        return new TrialBlocks<>(kept);
-    }
-
     /**
-     * The number each row of the older blocks has in these (rows are numbered in block order), -1 for the rows of
-     * a block these replaced: blocks kept by {@link #replacing} are the very same objects, in the same order. One
-     * walk over both lists, without hashing: a write runs it on every trial's block.
+     * These blocks with the trials' blocks replaced by the fresh ones (a trial without a fresh block is dropped), in
+     * one walk over the blocks: a write runs this over every trial, so it neither hashes nor compares every block
+     * (each fresh block finds its place by a binary search), and it numbers the rows as it goes.
      */
-    public int[] rowsRenumberedFrom(TrialBlocks<R> older) {
-        int[] newRowOf = new int[older.rowCount];
-        int row = 0;
-        int next = 0;
-        int nextStart = 0;
-        for (Block<R> block : older.blocks) {
-            // Blocks of these that sort up to the older block and are not it are fresh: their rows come first.
-            while (next < blocks.size() && blocks.get(next) != block && ORDER.compare(blocks.get(next), block) <= 0) {
-                nextStart += blocks.get(next++).rows().size();
-            }
-            boolean kept = next < blocks.size() && blocks.get(next) == block;
-            for (int i = 0; i < block.rows().size(); i++) {
-                newRowOf[row++] = kept ? nextStart + i : -1;
-            }
-            if (kept) {
-                nextStart += blocks.get(next++).rows().size();
-            }
+    public Patch<R> replacing(Set<String> trialIds, Collection<Block<R>> fresh) {
+        List<Block<R>> sortedFresh = new ArrayList<>(fresh);
+        sortedFresh.sort(ORDER);
+        int[] placeOfFresh = new int[sortedFresh.size()];
+        for (int f = 0; f < placeOfFresh.length; f++) {
+            // The place among the blocks held; an equal block held is the trial's own, which is replaced.
+            int at = Collections.binarySearch(blocks, sortedFresh.get(f), ORDER);
+            placeOfFresh[f] = at < 0 ? -at - 1 : at;
         }
-        return newRowOf;
-    }
-
-    /** The rows of the blocks these hold and the older ones did not (the replacing blocks), in row order. */
-    public List<R> rowsNotIn(TrialBlocks<R> older) {
-        List<R> fresh = new ArrayList<>();
-        int old = 0;
-        for (Block<R> block : blocks) {
-            // The older blocks that sort before this one and are not it were replaced.
-            while (old < older.blocks.size() && older.blocks.get(old) != block && ORDER.compare(older.blocks.get(old), block) <= 0) {
-                old++;
+        List<Block<R>> next = new ArrayList<>(blocks.size() + sortedFresh.size());
+        List<R> freshRows = new ArrayList<>();
+        int[] newRowOf = new int[rowCount];
+        int oldStart = 0;
+        int newStart = 0;
+        int f = 0;
+        for (int at = 0; at <= blocks.size(); at++) {
+            for (; f < placeOfFresh.length && placeOfFresh[f] == at; f++) {
+                Block<R> block = sortedFresh.get(f);
+                next.add(block);
+                freshRows.addAll(block.rows());
+                newStart += block.rows().size();
             }
-            if (old < older.blocks.size() && older.blocks.get(old) == block) {
-                old++;
-            } else {
-                fresh.addAll(block.rows());
+            if (at == blocks.size()) {
+                break;
             }
+            Block<R> block = blocks.get(at);
+            int size = block.rows().size();
+            boolean replaced = trialIds.contains(block.trialId());
+            for (int i = 0; i < size; i++) {
+                newRowOf[oldStart + i] = replaced ? -1 : newStart + i;
+            }
+            if (!replaced) {
+                next.add(block);
+                newStart += size;
+            }
+            oldStart += size;
         }
-        return fresh;
+        return new Patch<>(new TrialBlocks<>(Collections.unmodifiableList(next), newStart), newRowOf, freshRows);
     }
 
     public void forEachRow(Consumer<R> action) {

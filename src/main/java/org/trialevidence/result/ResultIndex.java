@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The results of one dataset version as postings (ascending row numbers per term) and precomputed orders, so that a
@@ -94,17 +95,20 @@ final class ResultIndex {
     private ResultIndex(ResultIndex held, String version, Renumbering renumbering, Builder fresh) {
         int count = renumbering.newCount();
         this.version = version;
-        ids = new String[count];
-        views = held.views == null ? null : new ResultView[count];
-        json = held.json == null ? null : new RawJson[count];
-        hazardRatios = new double[count];
-        armLabels = new String[count][];
-        Set<String>[] drugs = newDrugSets(count);
-        endpointCodes = new String[count];
-        estimates = new BigDecimal[count];
-        pValues = new BigDecimal[count];
+        // When kept rows keep their numbers (a write that did not change how many results its trials have), the
+        // arrays are copied whole and only the fresh rows are set; otherwise every row is placed.
+        boolean copied = renumbering.keepsNumbers();
+        ids = copied ? Arrays.copyOf(held.ids, count) : new String[count];
+        views = held.views == null ? null : copied ? Arrays.copyOf(held.views, count) : new ResultView[count];
+        json = held.json == null ? null : copied ? Arrays.copyOf(held.json, count) : new RawJson[count];
+        hazardRatios = copied ? Arrays.copyOf(held.hazardRatios, count) : new double[count];
+        armLabels = copied ? Arrays.copyOf(held.armLabels, count) : new String[count][];
+        Set<String>[] drugs = copied ? Arrays.copyOf(held.armDrugs.toArray(newDrugSets(0)), count) : newDrugSets(count);
+        endpointCodes = copied ? Arrays.copyOf(held.endpointCodes, count) : new String[count];
+        estimates = copied ? Arrays.copyOf(held.estimates, count) : new BigDecimal[count];
+        pValues = copied ? Arrays.copyOf(held.pValues, count) : new BigDecimal[count];
         int next = 0;
-        for (int row = 0; row < count; row++) {
+        for (int row : copied ? renumbering.freshRows() : IntStream.range(0, count).toArray()) {
             int old = renumbering.oldRowOf(row);
             if (old >= 0) {
                 ids[row] = held.ids[old];
@@ -133,11 +137,11 @@ final class ResultIndex {
                 next++;
             }
         }
-        armDrugs = List.of(drugs);
+        armDrugs = Arrays.asList(drugs);
         terms = held.terms.patched(renumbering, fresh.terms);
         trialRows = new HashMap<>(held.trialRows.size() * 2);
         held.trialRows.forEach((trial, rows) -> {
-            int[] renumbered = renumbering.renumbered(rows);
+            int[] renumbered = renumbering.keepsAll(rows, rows.length) ? rows : renumbering.renumbered(rows);
             if (renumbered.length > 0) {
                 trialRows.put(trial, Arrays.equals(renumbered, rows) ? rows : renumbered);
             }

@@ -147,14 +147,15 @@ public class ResultService {
         if (held == null) {
             return model(version, keepViews, TrialBlocks.of(blocks), stale);
         }
-        TrialBlocks<ResultIndex.Row> rows = held.rows().replacing(trialIds, blocks);
+        TrialBlocks.Patch<ResultIndex.Row> patch = held.rows().replacing(trialIds, blocks);
+        TrialBlocks<ResultIndex.Row> rows = patch.rows();
         if ((rows.rowCount() <= config.readModel().keepViewsUpTo()) != keepViews) {
             // Crossed the threshold of kept views: the whole index changes representation.
             return null;
         }
         // The index is patched, not built from every row: only the changed trials' rows are indexed anew.
-        Renumbering renumbering = new Renumbering(rows.rowsRenumberedFrom(held.rows()), rows.rowCount());
-        return new Model(held.index().patched(version, renumbering, rows.rowsNotIn(held.rows())), rows, keepViews, stale);
+        Renumbering renumbering = new Renumbering(patch.newRowOf(), rows.rowCount());
+        return new Model(held.index().patched(version, renumbering, patch.freshRows()), rows, keepViews, stale);
     }
 
     private static Model model(String version, boolean keepViews, TrialBlocks<ResultIndex.Row> rows, List<String> staleViews) {

@@ -127,22 +127,35 @@ final class TrialIndex {
         if (freshNumbers.length != freshRows.size()) {
             throw new IllegalArgumentException(freshRows.size() + " fresh rows for " + freshNumbers.length + " new row numbers");
         }
-        List<TrialSummaryView> views = new ArrayList<>(count);
-        searchTexts = new ArrayList<>(count);
-        for (int row = 0, next = 0; row < count; row++) {
-            int old = renumbering.oldRowOf(row);
-            Row fresh = old < 0 ? freshRows.get(next++) : null;
-            views.add(fresh == null ? held.summaries.get(old) : fresh.summary());
-            searchTexts.add(fresh == null ? held.searchTexts.get(old) : fresh.searchText());
-        }
-        // Names are unique across trials (writes refuse a name another trial has), so a name moves with its row.
-        rowByName = new HashMap<>(held.rowByName.size() * 2);
-        held.rowByName.forEach((name, row) -> {
-            int renumbered = renumbering.newRowOf(row);
-            if (renumbered >= 0) {
-                rowByName.put(name, renumbered);
+        List<TrialSummaryView> views;
+        if (renumbering.keepsNumbers() && count == held.summaries.size()) {
+            // The changed trials kept their places (a write that did not move them in the default order): copied whole.
+            views = new ArrayList<>(held.summaries);
+            searchTexts = new ArrayList<>(held.searchTexts);
+            for (int i = 0; i < freshNumbers.length; i++) {
+                views.set(freshNumbers[i], freshRows.get(i).summary());
+                searchTexts.set(freshNumbers[i], freshRows.get(i).searchText());
             }
-        });
+            rowByName = new HashMap<>(held.rowByName);
+            rowByName.values().removeIf(row -> renumbering.newRowOf(row) < 0);
+        } else {
+            views = new ArrayList<>(count);
+            searchTexts = new ArrayList<>(count);
+            for (int row = 0, next = 0; row < count; row++) {
+                int old = renumbering.oldRowOf(row);
+                Row fresh = old < 0 ? freshRows.get(next++) : null;
+                views.add(fresh == null ? held.summaries.get(old) : fresh.summary());
+                searchTexts.add(fresh == null ? held.searchTexts.get(old) : fresh.searchText());
+            }
+            // Names are unique across trials (writes refuse a name another trial has), so a name moves with its row.
+            rowByName = new HashMap<>(held.rowByName.size() * 2);
+            held.rowByName.forEach((name, row) -> {
+                int renumbered = renumbering.newRowOf(row);
+                if (renumbered >= 0) {
+                    rowByName.put(name, renumbered);
+                }
+            });
+        }
         Terms fresh = new Terms();
         for (int i = 0; i < freshNumbers.length; i++) {
             for (String name : freshRows.get(i).names()) {

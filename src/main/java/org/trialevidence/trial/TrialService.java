@@ -173,9 +173,10 @@ public class TrialService implements TrialLookup {
             return model(version, TrialBlocks.of(blocks));
         }
         // The index is patched, not built from every row: only the changed trials are indexed anew.
-        TrialBlocks<TrialIndex.Row> rows = held.rows().replacing(trialIds, blocks);
-        Renumbering renumbering = new Renumbering(rows.rowsRenumberedFrom(held.rows()), rows.rowCount());
-        return new Model(held.index().patched(version, renumbering, rows.rowsNotIn(held.rows())), rows, new ConcurrentHashMap<>());
+        TrialBlocks.Patch<TrialIndex.Row> patch = held.rows().replacing(trialIds, blocks);
+        TrialBlocks<TrialIndex.Row> rows = patch.rows();
+        Renumbering renumbering = new Renumbering(patch.newRowOf(), rows.rowCount());
+        return new Model(held.index().patched(version, renumbering, patch.freshRows()), rows, new ConcurrentHashMap<>());
     }
 
     private static Model model(String version, TrialBlocks<TrialIndex.Row> rows) {
