@@ -82,8 +82,8 @@ public final class Postings {
 
         /** These rows renumbered, with the fresh ones (in the new numbering; none when null) merged in. */
         public Rows patched(Renumbering renumbering, Rows fresh) {
-            if (fresh == null && renumbering.keepsAll(rows, size)) {
-                // Neither gains nor loses a row, and its rows keep their numbers: shared by both versions (never changed once built).
+            if (fresh == null ? renumbering.keepsAll(rows, size, rows, 0) : renumbering.keepsAll(rows, size, fresh.rows, fresh.size)) {
+                // The same rows before and after: shared by both versions (a list is never changed once built).
                 return this;
             }
             int[] kept = renumbering.renumbered(rows, size);

@@ -79,24 +79,33 @@ public final class Renumbering {
     }
 
     /**
-     * Whether the first size entries of an ascending array of old rows come out of this renumbering as they are:
-     * every kept row keeps its number and none of them is replaced. Costs a binary search per replaced row in
-     * their range, not a pass over the rows.
+     * Whether the first size entries of an ascending array of old rows come out of this renumbering, with the fresh
+     * rows of the same list merged in, as they are: every kept row keeps its number and the fresh rows are exactly
+     * the replaced rows the list had (a write that changed values, not which rows carry a term). Costs a binary
+     * search per replaced row in the list's range, not a pass over the rows.
      */
-    public boolean keepsAll(int[] oldRows, int size) {
+    public boolean keepsAll(int[] oldRows, int size, int[] fresh, int freshSize) {
         if (!keepsNumbers) {
             return false;
         }
-        if (size == 0) {
-            return true;
-        }
-        int from = Arrays.binarySearch(replacedRows, oldRows[0]);
-        for (int i = from < 0 ? -from - 1 : from; i < replacedRows.length && replacedRows[i] <= oldRows[size - 1]; i++) {
-            if (Arrays.binarySearch(oldRows, 0, size, replacedRows[i]) >= 0) {
-                return false;
+        int matched = 0;
+        if (size > 0) {
+            int from = Arrays.binarySearch(replacedRows, oldRows[0]);
+            for (int i = from < 0 ? -from - 1 : from; i < replacedRows.length && replacedRows[i] <= oldRows[size - 1]; i++) {
+                if (Arrays.binarySearch(oldRows, 0, size, replacedRows[i]) >= 0) {
+                    if (matched == freshSize || fresh[matched] != replacedRows[i]) {
+                        return false;
+                    }
+                    matched++;
+                }
             }
         }
-        return true;
+        return matched == freshSize;
+    }
+
+    /** Whether the fresh rows are the replaced rows, one for one, and the kept rows keep their numbers. */
+    public boolean replacesInPlace() {
+        return keepsNumbers && Arrays.equals(replacedRows, freshRows);
     }
 
     /** The new number of an old row, or -1 for a replaced row. */

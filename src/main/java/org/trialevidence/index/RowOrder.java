@@ -85,6 +85,9 @@ public final class RowOrder {
             // Rows numbered in this order stay so: the renumbering keeps the default order.
             return identity(renumbering.newCount());
         }
+        if (renumbering.replacesInPlace() && stillInOrder(renumbering.freshRows(), key)) {
+            return this;
+        }
         int[] kept = new int[ascending.length];
         int keptCount = 0;
         int keyedKept = 0;
@@ -120,6 +123,23 @@ public final class RowOrder {
         }
         System.arraycopy(kept, from, patched, n, keptCount - from);
         return new RowOrder(patched, keyedKept + keyedFresh);
+    }
+
+    /**
+     * Whether this order still holds when only these rows (same numbers) changed their keys: each is still in order
+     * with its neighbours, and as many rows have a key. Every other pair of neighbours is as it was.
+     */
+    private <K extends Comparable<K>> boolean stillInOrder(int[] changedRows, IntFunction<K> key) {
+        int keyedNow = keyed;
+        for (int row : changedRows) {
+            int position = positionOf[row];
+            if (position > 0 && compare(key, ascending[position - 1], row) > 0
+                    || position + 1 < ascending.length && compare(key, row, ascending[position + 1]) > 0) {
+                return false;
+            }
+            keyedNow += (key.apply(row) != null ? 1 : 0) - (position < keyed ? 1 : 0);
+        }
+        return keyedNow == keyed;
     }
 
     /** The order of {@link #by}: by key, rows without one last, ties by row. */

@@ -23,8 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * The results of one dataset version as postings (ascending row numbers per term) and precomputed orders, so that a
@@ -53,7 +53,7 @@ final class ResultIndex {
     private final Postings.Rows conflicting;
     private final double[] hazardRatios;
     private final String[][] armLabels;
-    private final List<Set<String>> armDrugs;
+    private final Set<String>[] armDrugs;
     /** The sort keys of each row, kept so that a patch can put fresh rows into the orders. */
     private final String[] endpointCodes;
     private final BigDecimal[] estimates;
@@ -80,7 +80,7 @@ final class ResultIndex {
         conflicting = builder.conflicting;
         hazardRatios = builder.hazardRatios.stream().mapToDouble(Double::doubleValue).toArray();
         armLabels = builder.armLabels.toArray(String[][]::new);
-        armDrugs = List.copyOf(builder.armDrugs);
+        armDrugs = builder.armDrugs.toArray(newDrugSets(0));
         endpointCodes = builder.endpointCodes.toArray(String[]::new);
         estimates = builder.estimates.toArray(BigDecimal[]::new);
         pValues = builder.pValues.toArray(BigDecimal[]::new);
@@ -95,53 +95,35 @@ final class ResultIndex {
     private ResultIndex(ResultIndex held, String version, Renumbering renumbering, Builder fresh) {
         int count = renumbering.newCount();
         this.version = version;
-        // When kept rows keep their numbers (a write that did not change how many results its trials have), the
-        // arrays are copied whole and only the fresh rows are set; otherwise every row is placed.
-        boolean copied = renumbering.keepsNumbers();
-        ids = copied ? Arrays.copyOf(held.ids, count) : new String[count];
-        views = held.views == null ? null : copied ? Arrays.copyOf(held.views, count) : new ResultView[count];
-        json = held.json == null ? null : copied ? Arrays.copyOf(held.json, count) : new RawJson[count];
-        hazardRatios = copied ? Arrays.copyOf(held.hazardRatios, count) : new double[count];
-        armLabels = copied ? Arrays.copyOf(held.armLabels, count) : new String[count][];
-        Set<String>[] drugs = copied ? Arrays.copyOf(held.armDrugs.toArray(newDrugSets(0)), count) : newDrugSets(count);
-        endpointCodes = copied ? Arrays.copyOf(held.endpointCodes, count) : new String[count];
-        estimates = copied ? Arrays.copyOf(held.estimates, count) : new BigDecimal[count];
-        pValues = copied ? Arrays.copyOf(held.pValues, count) : new BigDecimal[count];
-        int next = 0;
-        for (int row : copied ? renumbering.freshRows() : IntStream.range(0, count).toArray()) {
-            int old = renumbering.oldRowOf(row);
-            if (old >= 0) {
-                ids[row] = held.ids[old];
-                if (views != null) {
-                    views[row] = held.views[old];
-                    json[row] = held.json[old];
-                }
-                hazardRatios[row] = held.hazardRatios[old];
-                armLabels[row] = held.armLabels[old];
-                drugs[row] = held.armDrugs.get(old);
-                endpointCodes[row] = held.endpointCodes[old];
-                estimates[row] = held.estimates[old];
-                pValues[row] = held.pValues[old];
-            } else {
-                ids[row] = fresh.ids.get(next);
-                if (views != null) {
-                    views[row] = fresh.views.get(next);
-                    json[row] = fresh.json.get(next);
-                }
-                hazardRatios[row] = fresh.hazardRatios.get(next);
-                armLabels[row] = fresh.armLabels.get(next);
-                drugs[row] = fresh.armDrugs.get(next);
-                endpointCodes[row] = fresh.endpointCodes.get(next);
-                estimates[row] = fresh.estimates.get(next);
-                pValues[row] = fresh.pValues.get(next);
-                next++;
-            }
+        if (renumbering.keepsNumbers()) {
+            // A write that did not change how many results its trials have: each column is the held one when the fresh
+            // rows hold the same values there (shared by both versions), else a copy with the fresh rows set.
+            int[] freshRows = renumbering.freshRows();
+            ids = column(held.ids, count, freshRows, fresh.ids);
+            views = held.views == null ? null : column(held.views, count, freshRows, fresh.views);
+            json = held.json == null ? null : column(held.json, count, freshRows, fresh.json);
+            hazardRatios = column(held.hazardRatios, count, freshRows, fresh.hazardRatios);
+            armLabels = column(held.armLabels, count, freshRows, fresh.armLabels);
+            armDrugs = column(held.armDrugs, count, freshRows, fresh.armDrugs);
+            endpointCodes = column(held.endpointCodes, count, freshRows, fresh.endpointCodes);
+            estimates = column(held.estimates, count, freshRows, fresh.estimates);
+            pValues = column(held.pValues, count, freshRows, fresh.pValues);
+        } else {
+            ids = new String[count];
+            views = held.views == null ? null : new ResultView[count];
+            json = held.json == null ? null : new RawJson[count];
+            hazardRatios = new double[count];
+            armLabels = new String[count][];
+            armDrugs = newDrugSets(count);
+            endpointCodes = new String[count];
+            estimates = new BigDecimal[count];
+            pValues = new BigDecimal[count];
+            placeEveryRow(held, renumbering, fresh);
         }
-        armDrugs = Arrays.asList(drugs);
         terms = held.terms.patched(renumbering, fresh.terms);
         trialRows = new HashMap<>(held.trialRows.size() * 2);
         held.trialRows.forEach((trial, rows) -> {
-            int[] renumbered = renumbering.keepsAll(rows, rows.length) ? rows : renumbering.renumbered(rows);
+            int[] renumbered = renumbering.keepsAll(rows, rows.length, rows, 0) ? rows : renumbering.renumbered(rows);
             if (renumbered.length > 0) {
                 trialRows.put(trial, Arrays.equals(renumbered, rows) ? rows : renumbered);
             }
@@ -157,6 +139,73 @@ final class ResultIndex {
         notSignificant = held.notSignificant.patched(renumbering, fresh.notSignificant);
         conflicting = held.conflicting.patched(renumbering, fresh.conflicting);
         orders = sortOrders(count, RowOrder.patching(held.orders, renumbering));
+    }
+
+    /** Fills the columns of a patch that renumbers rows: each row from its old number or from the fresh rows. */
+    private void placeEveryRow(ResultIndex held, Renumbering renumbering, Builder fresh) {
+        for (int row = 0, next = 0; row < ids.length; row++) {
+            int old = renumbering.oldRowOf(row);
+            if (old >= 0) {
+                ids[row] = held.ids[old];
+                if (views != null) {
+                    views[row] = held.views[old];
+                    json[row] = held.json[old];
+                }
+                hazardRatios[row] = held.hazardRatios[old];
+                armLabels[row] = held.armLabels[old];
+                armDrugs[row] = held.armDrugs[old];
+                endpointCodes[row] = held.endpointCodes[old];
+                estimates[row] = held.estimates[old];
+                pValues[row] = held.pValues[old];
+            } else {
+                ids[row] = fresh.ids.get(next);
+                if (views != null) {
+                    views[row] = fresh.views.get(next);
+                    json[row] = fresh.json.get(next);
+                }
+                hazardRatios[row] = fresh.hazardRatios.get(next);
+                armLabels[row] = fresh.armLabels.get(next);
+                armDrugs[row] = fresh.armDrugs.get(next);
+                endpointCodes[row] = fresh.endpointCodes.get(next);
+                estimates[row] = fresh.estimates.get(next);
+                pValues[row] = fresh.pValues.get(next);
+                next++;
+            }
+        }
+    }
+
+    /**
+     * A column of a patch whose kept rows keep their numbers: the held one when every fresh row holds the same value
+     * there (equal arrays count as the same), else a copy with the fresh values set.
+     */
+    private static <T> T[] column(T[] held, int count, int[] freshRows, List<T> fresh) {
+        boolean same = count == held.length;
+        for (int i = 0; same && i < freshRows.length; i++) {
+            same = Objects.deepEquals(held[freshRows[i]], fresh.get(i));
+        }
+        if (same) {
+            return held;
+        }
+        T[] column = Arrays.copyOf(held, count);
+        for (int i = 0; i < freshRows.length; i++) {
+            column[freshRows[i]] = fresh.get(i);
+        }
+        return column;
+    }
+
+    private static double[] column(double[] held, int count, int[] freshRows, List<Double> fresh) {
+        boolean same = count == held.length;
+        for (int i = 0; same && i < freshRows.length; i++) {
+            same = Double.compare(held[freshRows[i]], fresh.get(i)) == 0;
+        }
+        if (same) {
+            return held;
+        }
+        double[] column = Arrays.copyOf(held, count);
+        for (int i = 0; i < freshRows.length; i++) {
+            column[freshRows[i]] = fresh.get(i);
+        }
+        return column;
     }
 
     /** The orders by sort key; rows are numbered in the default order (trial), so that one needs no array. */
@@ -366,7 +415,7 @@ final class ResultIndex {
                 return true;
             }
         }
-        return arm.drugs().stream().anyMatch(armDrugs.get(row)::contains);
+        return arm.drugs().stream().anyMatch(armDrugs[row]::contains);
     }
 
     RowOrder order(String sortKey) {
