@@ -58,15 +58,15 @@ public class ResultResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_QUERY)
     public Uni<Response> search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                                 @Context UriInfo uri, @BeanParam ResultListParams list, @Context HttpServerRequest request) {
-        // JSON pages are written once per URL and version, from memory or (large datasets, whose views are stored) on
-        // a worker that reads the page's views from the database; CSV rows may be read from the database; the
+        // JSON pages come from memory, written once per URL and version; CSV rows may be read from the database; the
         // preferred results are chosen by the analyses, which read the database.
-        boolean keptByVersion = !paging.csv(headers) && list.preferred == null;
-        boolean fromMemory = keptByVersion && results.answersWithoutBlocking() && trials.answersWithoutBlocking();
+        boolean fromMemory = results.answersWithoutBlocking() && trials.answersWithoutBlocking() && !paging.csv(headers)
+                && list.preferred == null;
         Supplier<Response> answer = () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
         Supplier<String> version = () -> results.answeringVersion() + ' ' + trials.answeringVersion();
-        Supplier<Response> kept = () -> answers.respond(version, request.uri(), answer);
-        return EventLoopAnswers.respond(fromMemory, keptByVersion ? kept : answer);
+        return fromMemory
+                ? EventLoopAnswers.respond(true, () -> answers.respond(version, request.uri(), answer))
+                : EventLoopAnswers.respond(false, answer);
     }
 
     @GET
