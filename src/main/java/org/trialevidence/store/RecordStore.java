@@ -292,6 +292,9 @@ public class RecordStore {
             if (!now.equals(result.conflictsWith)) {
                 result.conflictsWith = now;
                 result.conflicting = !now.isEmpty() || !result.disputedBy.isEmpty();
+                // Its stored view no longer says so: cleared as a write clears its own results' (TrialAssembler), so
+                // that a page read before the read model's patch stores it again makes it from this row.
+                result.viewJson = null;
                 ResultRecord resultRecord = entityManager.find(ResultRecord.class, result.id);
                 resultRecord.version++;
                 result.version = resultRecord.version;
