@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +57,15 @@ public class AnswerCache {
      * are returned as computed.
      */
     public Response respond(Supplier<String> version, String request, Supplier<Response> answer) {
+        return respond(version, () -> true, request, answer);
+    }
+
+    /**
+     * As {@link #respond(Supplier, String, Supplier)}, for answers that read more than the version's own data: one
+     * computed is kept only when {@code ofTheVersionAlone} holds both before and after it was computed (a page that
+     * reads rows a write may have changed before the read models hold its version). Not asked when the answer is kept.
+     */
+    public Response respond(Supplier<String> version, BooleanSupplier ofTheVersionAlone, String request, Supplier<Response> answer) {
         String before = version.get();
         String key = before + '\n' + request;
         Answer kept;
@@ -65,12 +75,13 @@ public class AnswerCache {
         if (kept != null) {
             return kept.response();
         }
+        boolean keepable = ofTheVersionAlone.getAsBoolean();
         Response computed = answer.get();
         if (computed.getStatus() != 200 || computed.getEntity() == null || computed.getEntity() instanceof StreamingOutput) {
             return computed;
         }
         Answer written = new Answer(json(computed.getEntity()), new MultivaluedHashMap<>(computed.getHeaders()));
-        if (before.equals(version.get()) && written.body().length <= MAX_ANSWER_BYTES) {
+        if (keepable && before.equals(version.get()) && written.body().length <= MAX_ANSWER_BYTES && ofTheVersionAlone.getAsBoolean()) {
             keep(key, written);
         }
         return written.response();

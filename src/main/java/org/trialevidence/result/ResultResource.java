@@ -58,15 +58,15 @@ public class ResultResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_QUERY)
     public Uni<Response> search(@BeanParam ResultCriteria criteria, @BeanParam PageParams paging, @Context HttpHeaders headers,
                                 @Context UriInfo uri, @BeanParam ResultListParams list, @Context HttpServerRequest request) {
-        // JSON pages come from memory, written once per URL and version; CSV rows may be read from the database; the
-        // preferred results are chosen by the analyses, which read the database.
-        boolean fromMemory = results.answersWithoutBlocking() && trials.answersWithoutBlocking() && !paging.csv(headers)
-                && list.preferred == null;
+        // JSON pages are written once per URL and version: from memory on the event loop, or (large datasets) on a
+        // worker from the views stored in the database, kept only when those are of the version alone. CSV rows may be
+        // read from the database; the preferred results are chosen by the analyses, which read the database.
+        boolean keptByVersion = !paging.csv(headers) && list.preferred == null;
+        boolean fromMemory = keptByVersion && results.answersWithoutBlocking() && trials.answersWithoutBlocking();
         Supplier<Response> answer = () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
         Supplier<String> version = () -> results.answeringVersion() + ' ' + trials.answeringVersion();
-        return fromMemory
-                ? EventLoopAnswers.respond(true, () -> answers.respond(version, request.uri(), answer))
-                : EventLoopAnswers.respond(false, answer);
+        Supplier<Response> kept = () -> answers.respond(version, results::pagesOfOneVersion, request.uri(), answer);
+        return EventLoopAnswers.respond(fromMemory, keptByVersion ? kept : answer);
     }
 
     @GET

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
@@ -61,6 +62,8 @@ public class ResultService {
     ReadModels readModels;
 
     private ReadModel<Model> readModel;
+    /** The last model whose stale views are stored: from then on the stored views are those of its version. */
+    private volatile Model viewsStoredFor;
 
     /** The index of one version and the rows it was built from, by trial; stale views are those to write after the read. */
     record Model(ResultIndex index, TrialBlocks<ResultIndex.Row> rows, boolean keepViews, List<String> staleViews) { }
@@ -81,6 +84,7 @@ public class ResultService {
             @Override
             public void installed(Model model) {
                 storeViews(model.staleViews());
+                viewsStoredFor = model;
             }
 
             /** Only the rows of an index that reads its views from the database are kept: views are not written out. */
@@ -116,6 +120,21 @@ public class ResultService {
      */
     public boolean answersWithoutBlocking() {
         return readModel.currentWithoutBlocking().filter(held -> held.model().index().views != null).isPresent();
+    }
+
+    /**
+     * Whether a page answered now is of the index's version alone, to be kept by that version: always when the index
+     * keeps every view; when pages read the views stored in the database, only once the views its read found stale
+     * are stored, and while the database holds no newer version (a write changes rows, and clears their views, before
+     * the index is patched; their pages are made from the rows as they are). Reads the database, except on the event
+     * loop, where it answers no for such an index.
+     */
+    public boolean pagesOfOneVersion() {
+        ReadModel.Versioned<Model> held = readModel.current();
+        if (held.model().keepViews()) {
+            return true;
+        }
+        return !Context.isOnEventLoopThread() && held.model() == viewsStoredFor && dataset.readVersion().equals(held.version());
     }
 
     /** The dataset version of the index queries now answer from (what answers kept by version are keyed by). */

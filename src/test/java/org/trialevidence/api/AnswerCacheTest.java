@@ -60,6 +60,30 @@ class AnswerCacheTest {
     }
 
     @Test
+    void anAnswerReadWhileOtherDataWasNotOfTheVersionAloneIsNotKept() {
+        // Before: the stored views were not yet written again; after: a write landed in the database, its version not
+        // yet held. Either way the next request computes its answer again; a settled one is kept and not asked again.
+        AtomicInteger asked = new AtomicInteger();
+        for (List<Boolean> settled : List.of(List.of(false, true), List.of(true, false))) {
+            String url = "/api/v1/results?settled=" + settled;
+            for (int i = 0; i < 2; i++) {
+                asked.set(0);
+                cache.respond(version::get, () -> settled.get(asked.getAndIncrement() % 2), url, () -> {
+                    computed.incrementAndGet();
+                    return Response.ok(List.of("page")).build();
+                });
+            }
+        }
+        assertEquals(4, computed.get());
+        cache.respond(version::get, () -> asked.incrementAndGet() > 0, "/api/v1/results?settled", () -> Response.ok(List.of("page")).build());
+        asked.set(0);
+        cache.respond(version::get, () -> asked.incrementAndGet() > 0, "/api/v1/results?settled", () -> {
+            throw new AssertionError("computed again");
+        });
+        assertEquals(0, asked.get());
+    }
+
+    @Test
     void problemsAreNotKept() {
         for (int i = 0; i < 2; i++) {
             cache.respond(version::get, "/api/v1/results?endpoint=XYZ", () -> {

@@ -17,6 +17,8 @@ import java.util.Set;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Large datasets keep no views in memory and read each page's results from the database: the same answers must
@@ -35,8 +37,13 @@ class ResultsReadFromDatabaseTest {
 
     @Test
     void serena6FromTheDatabasePath() {
+        serena6FromTheDatabasePath(20);
+    }
+
+    /** Each page size is its own URL: pages are kept by URL and version, and a test that changes a stored view asks anew. */
+    private static void serena6FromTheDatabasePath(int pageSize) {
         // 002, text: "16.0 months ... versus 9.2 months ... (HR 0.44; 95% CI, 0.31–0.60; p<0.00001)"
-        given().queryParam("trial", "SERENA-6").queryParam("endpoint", "PFS").get("/api/v1/results").then().statusCode(200)
+        given().queryParam("trial", "SERENA-6").queryParam("endpoint", "PFS").queryParam("size", pageSize).get("/api/v1/results").then().statusCode(200)
                 .body("items[0].comparison.hazardRatio", equalTo(0.44f))
                 .body("items[0].comparison.ciUpper", equalTo(0.6f))
                 .body("items[0].arms.find { it.role == 'experimental' }.value", equalTo(16.0f));
@@ -52,7 +59,43 @@ class ResultsReadFromDatabaseTest {
                 .createQuery("select r.viewJson from Result r where r.id = 'serena-6-pfs-itt'", String.class).getSingleResult());
         QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery("update Result r set r.viewJson = null where r.id = 'serena-6-pfs-itt'").executeUpdate());
         try {
-            serena6FromTheDatabasePath();
+            serena6FromTheDatabasePath(7);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery("update Result r set r.viewJson = :json where r.id = 'serena-6-pfs-itt'")
+                    .setParameter("json", stored).executeUpdate());
+        }
+    }
+
+    @Inject
+    ResultService results;
+
+    @Test
+    void aPageIsKeptByVersionOnlyWhileTheDatabaseHoldsThatVersion() {
+        results.answeringVersion();
+        assertTrue(results.pagesOfOneVersion(), "the views the build found stale are stored: pages are of its version alone");
+        // A write committed, the index not patched yet: the database holds a newer version than the index.
+        QuarkusTransaction.begin();
+        try {
+            entityManager.createQuery("update DatasetState s set s.version = concat(s.version, '0')").executeUpdate();
+            assertFalse(results.pagesOfOneVersion());
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        assertTrue(results.pagesOfOneVersion());
+    }
+
+    @Test
+    void aPageOfStoredViewsIsKeptByVersion() {
+        String stored = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("select r.viewJson from Result r where r.id = 'serena-6-pfs-itt'", String.class).getSingleResult());
+        serena6FromTheDatabasePath(3);
+        // Changed behind the service's back (no write, the version holds): the kept page is served, not read again.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery("update Result r set r.viewJson = :json where r.id = 'serena-6-pfs-itt'")
+                .setParameter("json", stored.replace("\"hazardRatio\":0.44", "\"hazardRatio\":9.99")).executeUpdate());
+        try {
+            serena6FromTheDatabasePath(3);
+            given().queryParam("trial", "SERENA-6").queryParam("endpoint", "PFS").queryParam("size", 4).get("/api/v1/results").then()
+                    .body("items[0].comparison.hazardRatio", equalTo(9.99f));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery("update Result r set r.viewJson = :json where r.id = 'serena-6-pfs-itt'")
                     .setParameter("json", stored).executeUpdate());
