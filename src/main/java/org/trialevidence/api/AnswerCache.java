@@ -87,6 +87,14 @@ public class AnswerCache {
         return written.response();
     }
 
+    /** Forgets every answer kept, as a new process starts with none. */
+    public void clear() {
+        synchronized (answers) {
+            answers.clear();
+            bytes = 0;
+        }
+    }
+
     private void keep(String key, Answer answer) {
         synchronized (answers) {
             Answer replaced = answers.put(key, answer);

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.trialevidence.api.AnswerCache;
 import org.trialevidence.dataset.DatasetService;
 
 import java.util.List;
@@ -26,6 +27,8 @@ public class ReadModels {
     private final List<ReadModel<?>> models = new CopyOnWriteArrayList<>();
     @Inject
     DatasetService dataset;
+    @Inject
+    AnswerCache answers;
     private ScheduledExecutorService watch;
 
     void onStart(@Observes StartupEvent start) {
@@ -59,9 +62,10 @@ public class ReadModels {
         models.forEach(ReadModel::keep);
     }
 
-    /** Forgets every model held and starts each again as a new process does: from what is kept when it is of this database. */
+    /** Forgets every model held and answer kept, and starts each model again as a new process does: from what is kept when it is of this database. */
     public void restart() {
         models.forEach(ReadModel::keep);
         models.forEach(ReadModel::forget);
+        answers.clear();
     }
 }
