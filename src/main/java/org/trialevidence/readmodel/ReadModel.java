@@ -11,13 +11,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Holds an in-memory read model of the dataset version the database holds, and moves it on when the version moves:
@@ -25,7 +33,7 @@ import java.util.Set;
  * one), by building it from every trial when the log cannot say (first start, a gap in the log, another seed).
  * A version older than the one held is never built. Readers get the model of one version, never half of one.
  * A model that takes long to build is kept in the data directory (after a full build and when the service stops)
- * and a new process starts from it, patched up to the database's version from the change log.
+ * and a new process of the same build starts from it, patched up to the database's version from the change log.
  */
 public final class ReadModel<M> {
     /** How a model is read from the database; both run inside one consistent read of the version they are given. */
@@ -51,6 +59,32 @@ public final class ReadModel<M> {
 
         default M load(InputStream in, String version) throws IOException {
             throw new UnsupportedOperationException();
+        }
+    }
+
+    /**
+     * The build that makes the models: a digest of the application's own jar (its code and vocabularies), so a kept
+     * model made by another build is not used; a build derives rows (contrasts, labels, views) its own way. The jar
+     * is found by a resource of ours (Quarkus loads some classes from jars of transformed bytecode). Running from
+     * class directories (tests, dev mode), the builds are not told apart.
+     */
+    static final String BUILD = buildOf(ReadModel.class.getClassLoader().getResource("vocabulary/settings.json"));
+
+    static String buildOf(URL resource) {
+        if (resource == null || !"jar".equals(resource.getProtocol())) {
+            return "classes";
+        }
+        try {
+            String path = resource.getPath();
+            Path jar = Path.of(new URI(path.substring(0, path.indexOf("!/"))));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(jar), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+            Log.warnf(e, "The application's build cannot be told from %s: read models kept on disk are not used", resource);
+            return "unknown-" + UUID.randomUUID();
         }
     }
 
@@ -139,7 +173,7 @@ public final class ReadModel<M> {
             Files.createDirectories(keptFile.getParent());
             Path written = keptFile.resolveSibling(keptFile.getFileName() + ".writing");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(written), 1 << 16)) {
-                out.write((held.version() + "\t" + dataset.seededAt() + "\n").getBytes(StandardCharsets.UTF_8));
+                out.write((held.version() + "\t" + dataset.seededAt() + "\t" + BUILD + "\n").getBytes(StandardCharsets.UTF_8));
                 source.save(held.model(), out);
             }
             Files.move(written, keptFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -167,9 +201,14 @@ public final class ReadModel<M> {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(keptFile), 1 << 16)) {
             String[] header = firstLine(in).split("\t");
             String seededAt = dataset.seededAt();
-            if (header.length != 2 || !header[1].equals(seededAt)) {
+            if (header.length < 2 || !header[1].equals(seededAt)) {
                 Log.infof("%s read model in %s is of another database (seeded %s, this one %s): not used", name, keptFile,
-                        header.length == 2 ? header[1] : "?", seededAt);
+                        header.length > 1 ? header[1] : "?", seededAt);
+                return Optional.empty();
+            }
+            String build = header.length > 2 ? header[2] : "?";
+            if (!build.equals(BUILD)) {
+                Log.infof("%s read model in %s was made by another build of the service (%s, this one %s): not used", name, keptFile, build, BUILD);
                 return Optional.empty();
             }
             Versioned<M> loaded = new Versioned<>(source.load(in, header[0]), header[0]);
