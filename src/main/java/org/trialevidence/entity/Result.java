@@ -14,6 +14,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
@@ -29,9 +30,12 @@ import java.util.Set;
 /**
  * One reported outcome of a trial: an endpoint in a population at an analysis, per-arm values and the comparison
  * between two arms. The statistics the API filters and sorts on are columns; per-arm values, sources and curation
- * notes are JSON value objects in the curated shape.
+ * notes are JSON value objects in the curated shape. An update writes the columns that changed only: the stored
+ * view is written after a read model's build or patch beside writes and without their lock, and writing the whole
+ * row as it was read would undo a write that committed meanwhile.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "result", indexes = {
         @Index(name = "result_endpoint", columnList = "endpoint"),
         @Index(name = "result_trial", columnList = "trial_id"),
