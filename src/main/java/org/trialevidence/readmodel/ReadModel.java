@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Holds an in-memory read model of the dataset version the database holds, and moves it on when the version moves:
@@ -63,10 +64,11 @@ public final class ReadModel<M> {
     }
 
     /**
-     * The build that makes the models: a digest of the application's own jar (its code and vocabularies), so a kept
-     * model made by another build is not used; a build derives rows (contrasts, labels, views) its own way. The jar
-     * is found by a resource of ours (Quarkus loads some classes from jars of transformed bytecode). Running from
-     * class directories (tests, dev mode), the builds are not told apart.
+     * The build that makes the models, so a kept model made by another build is not used (a build derives rows,
+     * contrasts, labels and views its own way): a digest of the application's own jar (its code and vocabularies),
+     * found by a resource of ours, and in Quarkus's layout beside it also of the jars of generated and transformed
+     * bytecode and of the names of the libraries (their versions). Running from class directories (tests, dev
+     * mode), the builds are not told apart.
      */
     static final String BUILD = buildOf(ReadModel.class.getClassLoader().getResource("vocabulary/settings.json"));
 
@@ -78,13 +80,29 @@ public final class ReadModel<M> {
             String path = resource.getPath();
             Path jar = Path.of(new URI(path.substring(0, path.indexOf("!/"))));
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(jar), digest)) {
-                in.transferTo(OutputStream.nullOutputStream());
+            digestFile(jar, digest);
+            Path application = jar.getParent().getParent();
+            if (Files.isRegularFile(application.resolve("quarkus-run.jar"))) {
+                try (Stream<Path> files = Files.walk(application)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        String name = application.relativize(file).toString();
+                        digest.update(name.getBytes(StandardCharsets.UTF_8));
+                        if (name.startsWith("quarkus" + file.getFileSystem().getSeparator()) && name.endsWith(".jar")) {
+                            digestFile(file, digest);
+                        }
+                    }
+                }
             }
             return HexFormat.of().formatHex(digest.digest(), 0, 8);
         } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
             Log.warnf(e, "The application's build cannot be told from %s: read models kept on disk are not used", resource);
             return "unknown-" + UUID.randomUUID();
+        }
+    }
+
+    private static void digestFile(Path file, MessageDigest digest) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
         }
     }
 
@@ -97,6 +115,8 @@ public final class ReadModel<M> {
     /** Where the model is kept between runs, with the version and the seeding it is of on its first line. */
     private final Path keptFile;
     private volatile Versioned<M> current;
+    /** The last model whose work after install ran to its end (derived columns written): the one worth keeping. */
+    private volatile Versioned<M> installed;
     private volatile Versioned<M> kept;
 
     public ReadModel(String name, DatasetService dataset, Path dataDirectory, Source<M> source) {
@@ -156,7 +176,7 @@ public final class ReadModel<M> {
         return update(held);
     }
 
-    /** Writes the model held to the data directory, unless it is kept there already or not worth keeping. */
+    /** Writes the model installed last to the data directory, unless it is kept there already or not worth keeping. */
     public void keep() {
         synchronized (keptFile) {
             keepHeld();
@@ -164,7 +184,8 @@ public final class ReadModel<M> {
     }
 
     private void keepHeld() {
-        Versioned<M> held = current;
+        // Not the model held when its derived columns are still being written: a start from it would take them as done.
+        Versioned<M> held = installed;
         if (held == null || held == kept || !source.worthKeeping(held.model())) {
             return;
         }
@@ -187,6 +208,7 @@ public final class ReadModel<M> {
     /** Drops the model held: the next read starts from the kept one, as a new process does. */
     synchronized void forget() {
         current = null;
+        installed = null;
     }
 
     /**
@@ -249,6 +271,7 @@ public final class ReadModel<M> {
         Versioned<M> next = held != null && held.version().equals(read.version()) ? held : new Versioned<>(read.value(), read.version());
         current = next;
         source.installed(next.model());
+        installed = next;
         Log.infof("%s read model of dataset %s %s in %d ms", name, next.version(),
                 patched[0] ? "patched from " + held.version() : "built", (System.nanoTime() - started) / 1_000_000);
         if (!patched[0]) {

@@ -13,6 +13,7 @@ import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.entity.ResultRepository;
 import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.index.Renumbering;
 import org.trialevidence.index.RowSet;
 import org.trialevidence.index.SharedValues;
@@ -30,6 +31,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +66,11 @@ public class ResultService {
     private ReadModel<Model> readModel;
     /** The last model whose stale views are stored: from then on the stored views are those of its version. */
     private volatile Model viewsStoredFor;
+    /**
+     * Views found stale and not stored yet: a store that failed half way leaves the rest to be stored with the next
+     * model's, which is not marked stored before they are. Guarded by itself.
+     */
+    private final Set<String> unstoredViews = new LinkedHashSet<>();
 
     /** The index of one version and the rows it was built from, by trial; stale views are those to write after the read. */
     record Model(ResultIndex index, TrialBlocks<ResultIndex.Row> rows, boolean keepViews, List<String> staleViews) { }
@@ -83,7 +90,12 @@ public class ResultService {
 
             @Override
             public void installed(Model model) {
-                storeViews(model.staleViews());
+                List<String> unstored;
+                synchronized (unstoredViews) {
+                    unstoredViews.addAll(model.staleViews());
+                    unstored = List.copyOf(unstoredViews);
+                }
+                storeViews(unstored);
                 viewsStoredFor = model;
             }
 
@@ -190,8 +202,16 @@ public class ResultService {
     private void storeViews(List<String> ids) {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(from + CHUNK, ids.size()));
-            QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> repository.withTrials(chunk)
-                    .forEach(result -> result.viewJson = views.json(views.view(result)).json()));
+            QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> {
+                // Writes (on every replica) wait for the chunk: one committed between its read and its update would
+                // find its rows' views overwritten with those of the rows before it, and a replica already at its
+                // version would keep pages made from them.
+                DatasetState.lockForWrite();
+                repository.withTrials(chunk).forEach(result -> result.viewJson = views.json(views.view(result)).json());
+            });
+            synchronized (unstoredViews) {
+                chunk.forEach(unstoredViews::remove);
+            }
         }
     }
 
