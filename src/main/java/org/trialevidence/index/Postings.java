@@ -3,26 +3,15 @@ package org.trialevidence.index;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * For each term, the rows that carry it, as an ascending array of row numbers: a query reads the postings of its
  * terms (no copy for a single term) instead of a bit set over every row.
  */
 public final class Postings {
-    /** The rows of the unions kept, at most: a few umbrella terms' unions even at 100,000 trials, 4 MB. */
-    static final long UNION_ROWS = 1 << 20;
     private final Map<String, Rows> rowsByTerm = new HashMap<>();
-    /**
-     * Unions of terms asked for before, the least recently asked dropped first: every query naming an umbrella term
-     * (metastatic, CDK4/6i) asks for the union of its children's rows, which at 100,000 trials was most of the query's
-     * time. Asked only once the postings are built (an index never changes them after). Guarded by itself.
-     */
-    private final LinkedHashMap<Set<String>, RowSet> unions = new LinkedHashMap<>(16, 0.75f, true);
-    private long unionRows;
 
     /** Rows are added in ascending order while an index is built; a row added twice for a term is kept once. */
     public void add(String term, int row) {
@@ -46,13 +35,6 @@ public final class Postings {
             Rows rows = rowsByTerm.get(terms.iterator().next());
             return rows == null ? RowSet.EMPTY : rows.view();
         }
-        Set<String> key = Set.copyOf(terms);
-        synchronized (unions) {
-            RowSet kept = unions.get(key);
-            if (kept != null) {
-                return kept.view();
-            }
-        }
         List<RowSet> sets = new ArrayList<>(terms.size());
         for (String term : terms) {
             Rows rows = rowsByTerm.get(term);
@@ -60,21 +42,7 @@ public final class Postings {
                 sets.add(rows.view());
             }
         }
-        RowSet union = RowSet.union(sets);
-        keep(key, union);
-        return union.view();
-    }
-
-    private void keep(Set<String> key, RowSet union) {
-        synchronized (unions) {
-            RowSet replaced = unions.put(key, union);
-            unionRows += union.cardinality() - (replaced == null ? 0 : replaced.cardinality());
-            var eldest = unions.values().iterator();
-            while (unionRows > UNION_ROWS && eldest.hasNext()) {
-                unionRows -= eldest.next().cardinality();
-                eldest.remove();
-            }
-        }
+        return RowSet.union(sets);
     }
 
     /**

@@ -39,11 +39,6 @@ public final class RowSet {
 
     static final RowSet EMPTY = new RowSet(new int[0], 0);
 
-    /** The same rows as a set of its own (sharing the array): a set a query notes its sorted order on is not shared. */
-    RowSet view() {
-        return new RowSet(rows, size);
-    }
-
     public int cardinality() {
         return size;
     }
@@ -74,20 +69,12 @@ public final class RowSet {
         int[] out = new int[small.size];
         int n = 0;
         if (large.size / 16 > small.size) {
-            // Much smaller: look each row up instead of walking both, galloping from where the last one was (steps
-            // that double, then a binary search within the last step): the cost grows with the log of the gap between
-            // two rows of the smaller set, not of the whole larger one.
+            // Much smaller: look each row up (log of the larger) instead of walking both.
             int from = 0;
             for (int i = 0; i < small.size; i++) {
-                int target = small.rows[i];
-                int probe = from;
-                for (int step = 1; probe < large.size && large.rows[probe] < target; step <<= 1) {
-                    from = probe + 1;
-                    probe = from + step;
-                }
-                int found = Arrays.binarySearch(large.rows, from, Math.min(probe + 1, large.size), target);
+                int found = Arrays.binarySearch(large.rows, from, large.size, small.rows[i]);
                 if (found >= 0) {
-                    out[n++] = target;
+                    out[n++] = small.rows[i];
                     from = found + 1;
                 } else {
                     from = -found - 1;
