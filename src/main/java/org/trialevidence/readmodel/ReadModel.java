@@ -176,6 +176,11 @@ public final class ReadModel<M> {
         return update(held);
     }
 
+    /** Whether the work after install of this model (derived columns written) ran to its end. */
+    public boolean fullyInstalled(Versioned<M> model) {
+        return model == installed;
+    }
+
     /** Writes the model installed last to the data directory, unless it is kept there already or not worth keeping. */
     public void keep() {
         synchronized (keptFile) {

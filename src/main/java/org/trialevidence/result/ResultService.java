@@ -64,8 +64,6 @@ public class ResultService {
     ReadModels readModels;
 
     private ReadModel<Model> readModel;
-    /** The last model whose stale views are stored: from then on the stored views are those of its version. */
-    private volatile Model viewsStoredFor;
     /**
      * Views found stale and not stored yet: a store that failed half way leaves the rest to be stored with the next
      * model's, which is not marked stored before they are. Guarded by itself.
@@ -96,7 +94,6 @@ public class ResultService {
                     unstored = List.copyOf(unstoredViews);
                 }
                 storeViews(unstored);
-                viewsStoredFor = model;
             }
 
             /** Only the rows of an index that reads its views from the database are kept: views are not written out. */
@@ -146,7 +143,8 @@ public class ResultService {
         if (held.model().keepViews()) {
             return true;
         }
-        return !Context.isOnEventLoopThread() && held.model() == viewsStoredFor && dataset.readVersion().equals(held.version());
+        // Fully installed: every view found stale, by its read or an earlier one, is stored.
+        return !Context.isOnEventLoopThread() && readModel.fullyInstalled(held) && dataset.readVersion().equals(held.version());
     }
 
     /** The dataset version of the index queries now answer from (what answers kept by version are keyed by). */
