@@ -1,5 +1,7 @@
 package org.trialevidence.index;
 
+import org.roaringbitmap.RoaringBitmap;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * For each term, the rows that carry it, as an ascending array of row numbers: a query reads the postings of its
- * terms (no copy for a single term) instead of a bit set over every row.
+ * For each term, the rows that carry it, as a compressed bitmap ({@link RowSet}): a query reads the postings of its
+ * terms (no copy for a single term) and combines them container by container.
  */
 public final class Postings {
     private final Map<String, Rows> rowsByTerm = new HashMap<>();
@@ -54,7 +56,7 @@ public final class Postings {
         Postings patched = new Postings();
         rowsByTerm.forEach((term, rows) -> {
             Rows renumbered = rows.patched(renumbering, fresh.rowsByTerm.get(term));
-            if (renumbered.size > 0) {
+            if (!renumbered.isEmpty()) {
                 patched.rowsByTerm.put(term, renumbered);
             }
         });
@@ -62,40 +64,49 @@ public final class Postings {
         return patched;
     }
 
-    /** An ascending list of rows that grows while the index is built. */
+    /** The rows of one term: added in ascending order while an index is built, never changed after. */
     public static final class Rows {
-        private int[] rows = new int[4];
-        private int size;
+        private final RoaringBitmap rows;
+        private int last = -1;
+
+        public Rows() {
+            this(new RoaringBitmap());
+        }
+
+        private Rows(RoaringBitmap rows) {
+            this.rows = rows;
+        }
 
         public void add(int row) {
-            if (size > 0 && rows[size - 1] >= row) {
-                if (rows[size - 1] == row) {
+            if (row <= last) {
+                if (row == last) {
                     return;
                 }
-                throw new IllegalArgumentException("rows are added in ascending order: " + row + " after " + rows[size - 1]);
+                throw new IllegalArgumentException("rows are added in ascending order: " + row + " after " + last);
             }
-            if (size == rows.length) {
-                rows = java.util.Arrays.copyOf(rows, Math.max(4, size * 2));
-            }
-            rows[size++] = row;
+            rows.add(row);
+            last = row;
         }
 
         /** These rows renumbered, with the fresh ones (in the new numbering; none when null) merged in. */
         public Rows patched(Renumbering renumbering, Rows fresh) {
-            if (fresh == null ? renumbering.keepsAll(rows, size, rows, 0) : renumbering.keepsAll(rows, size, fresh.rows, fresh.size)) {
-                // The same rows before and after: shared by both versions (a list is never changed once built).
+            RoaringBitmap freshRows = fresh == null ? new RoaringBitmap() : fresh.rows;
+            if (renumbering.keepsAll(rows, freshRows)) {
+                // The same rows before and after: shared by both versions (a posting is never changed once built).
                 return this;
             }
-            int[] kept = renumbering.renumbered(rows, size);
-            Rows patched = new Rows();
-            patched.rows = fresh == null ? kept : Renumbering.merged(kept, kept.length, fresh.rows, fresh.size);
-            patched.size = patched.rows.length;
-            return patched;
+            RoaringBitmap patched = renumbering.renumbered(rows);
+            patched.or(freshRows);
+            return new Rows(patched);
         }
 
-        /** The rows so far, sharing this list's array (a new set each time: a query may note its sorted order on it). */
+        boolean isEmpty() {
+            return rows.isEmpty();
+        }
+
+        /** The rows, sharing this posting's bitmap (a new set each time: a query may note its sorted order on it). */
         public RowSet view() {
-            return RowSet.of(rows, size);
+            return RowSet.of(rows);
         }
     }
 }

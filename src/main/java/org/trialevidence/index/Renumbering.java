@@ -1,5 +1,8 @@
 package org.trialevidence.index;
 
+import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
+
 import java.util.Arrays;
 
 /**
@@ -103,6 +106,42 @@ public final class Renumbering {
         return matched == freshSize;
     }
 
+    /**
+     * Whether a posting of old rows comes out of this renumbering, with the fresh rows of the same term merged in, as
+     * it is: every kept row keeps its number and the term's fresh rows are exactly the replaced rows it had (a write
+     * that changed values, not which rows carry the term). Costs a look-up per replaced row.
+     */
+    public boolean keepsAll(RoaringBitmap oldRows, RoaringBitmap fresh) {
+        if (!keepsNumbers) {
+            return false;
+        }
+        int matched = 0;
+        for (int replaced : replacedRows) {
+            if (oldRows.contains(replaced)) {
+                if (!fresh.contains(replaced)) {
+                    return false;
+                }
+                matched++;
+            }
+        }
+        return matched == fresh.getCardinality();
+    }
+
+    /** A posting of old rows, renumbered, without the replaced ones: a new bitmap. */
+    public RoaringBitmap renumbered(RoaringBitmap oldRows) {
+        if (keepsNumbers) {
+            return RoaringBitmap.andNot(oldRows, RoaringBitmap.bitmapOf(replacedRows));
+        }
+        RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
+        oldRows.forEach((int oldRow) -> {
+            int row = newRowOf[oldRow];
+            if (row >= 0) {
+                out.add(row);
+            }
+        });
+        return out.get();
+    }
+
     /** Whether the fresh rows are the replaced rows, one for one, and the kept rows keep their numbers. */
     public boolean replacesInPlace() {
         return keepsNumbers && Arrays.equals(replacedRows, freshRows);
@@ -115,37 +154,14 @@ public final class Renumbering {
 
     /** An ascending array of old rows, renumbered, without the replaced ones: still ascending. */
     public int[] renumbered(int[] oldRows) {
-        return renumbered(oldRows, oldRows.length);
-    }
-
-    /** The first size entries of an ascending array of old rows, renumbered, without the replaced ones: still ascending. */
-    int[] renumbered(int[] oldRows, int size) {
-        int[] out = new int[size];
+        int[] out = new int[oldRows.length];
         int n = 0;
-        for (int i = 0; i < size; i++) {
-            int row = newRowOf[oldRows[i]];
+        for (int oldRow : oldRows) {
+            int row = newRowOf[oldRow];
             if (row >= 0) {
                 out[n++] = row;
             }
         }
-        return n == size ? out : Arrays.copyOf(out, n);
-    }
-
-    /** Two ascending arrays of distinct rows, merged. */
-    static int[] merged(int[] a, int aSize, int[] b, int bSize) {
-        int[] out = new int[aSize + bSize];
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < aSize && j < bSize) {
-            out[n++] = a[i] <= b[j] ? a[i++] : b[j++];
-        }
-        while (i < aSize) {
-            out[n++] = a[i++];
-        }
-        while (j < bSize) {
-            out[n++] = b[j++];
-        }
-        return out;
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 }

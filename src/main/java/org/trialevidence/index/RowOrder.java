@@ -10,9 +10,9 @@ import java.util.stream.IntStream;
 
 /**
  * Rows sorted once by a key, rows without a key last whichever the direction, ties in row order (reversed with
- * the keys when descending). A page of a filtered query looks up the position of each matching row in this order
- * and keeps the first offset + limit of them: work in proportion to the matches, with no per-query sort of the
- * dataset and no set over every row.
+ * the keys when descending). A page of a filtered query walks this order from its start while the matches are dense
+ * (each row looked up in them), or else looks up the position of each matching row and keeps the first offset +
+ * limit of them: no per-query sort of the dataset.
  */
 public final class RowOrder {
     /** Rows by ascending key, or null when the rows are numbered in this order already. */
@@ -23,6 +23,11 @@ public final class RowOrder {
     private final int keyed;
     /** Above this many positions a query sorts all of its matches once and keeps them for its next pages. */
     private static final int SELECT_UP_TO = 1024;
+    /**
+     * Up to this many positions, dense matches are found by walking the order (deep pages of a query too); beyond it
+     * sorting them all once is cheaper for a streamed export, which asks for ever deeper chunks of the same matches.
+     */
+    private static final int WALK_UP_TO = 10_000;
 
     private RowOrder(int[] ascending, int keyed) {
         this.ascending = ascending;
@@ -188,28 +193,58 @@ public final class RowOrder {
             return sorted;
         }
         int matches = matching.cardinality();
-        if (count > SELECT_UP_TO || count * 4 > matches) {
-            sorted = new int[matches];
-            for (int i = 0; i < matches; i++) {
-                sorted[i] = position(matching.row(i), descending);
+        // A walk takes about count / (matches / rows) steps: worth it when that is fewer than the matches.
+        if (count <= WALK_UP_TO && (long) count * ascending.length <= (long) matches * matches) {
+            int[] walked = walkedPositions(matching, descending, count);
+            if (walked != null) {
+                return walked;
             }
-            Arrays.sort(sorted);
-            matching.keepSortedPositions(key, sorted);
-            return sorted;
         }
-        // The count lowest positions in a max-heap: one pass over the matches, log(count) per kept one.
+        if (count > SELECT_UP_TO || count * 4 > matches) {
+            int[] every = new int[matches];
+            int[] next = {0};
+            matching.forEach(row -> every[next[0]++] = position(row, descending));
+            Arrays.sort(every);
+            matching.keepSortedPositions(key, every);
+            return every;
+        }
+        return selectedPositions(matching, descending, count);
+    }
+
+    /**
+     * The first count positions of the matching rows found by walking this order from its start, looking each row up
+     * in the matches: where the matches are dense, a few times count steps. Null when that has not found them within
+     * as many steps as there are matches (they lie late in the order): then selecting, a step per match, costs no more.
+     */
+    private int[] walkedPositions(RowSet matching, boolean descending, int count) {
+        int[] found = new int[count];
+        int n = 0;
+        int steps = Math.min(ascending.length, matching.cardinality());
+        for (int position = 0; position < steps; position++) {
+            if (matching.contains(rowAt(position, descending))) {
+                found[n++] = position;
+                if (n == count) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The count lowest positions of the matching rows, kept in a max-heap: one pass over the matches, log(count) per kept one. */
+    private int[] selectedPositions(RowSet matching, boolean descending, int count) {
         int[] heap = new int[count];
-        int size = 0;
-        for (int i = 0; i < matches; i++) {
-            int position = position(matching.row(i), descending);
-            if (size < count) {
-                heap[size] = position;
-                siftUp(heap, size++);
+        int[] size = {0};
+        matching.forEach(row -> {
+            int position = position(row, descending);
+            if (size[0] < count) {
+                heap[size[0]] = position;
+                siftUp(heap, size[0]++);
             } else if (position < heap[0]) {
                 heap[0] = position;
                 siftDown(heap, count);
             }
-        }
+        });
         Arrays.sort(heap);
         return heap;
     }

@@ -1,180 +1,118 @@
 package org.trialevidence.index;
 
+import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
 /**
- * A set of row numbers: every row of the index, or an ascending array. Queries make these from postings without
- * copying them (a single term's rows are its posting itself) and combine them by merging, smallest first, so a
- * query costs in proportion to the rows its terms carry, not to the size of the dataset.
+ * A set of row numbers, as a compressed bitmap: every row of the index, a term's posting (shared, not copied), or
+ * what a query made of them. Unions and intersections go container by container (a run, an array or a bitmap of up
+ * to 65,536 rows), so a query over dense terms costs in proportion to its containers rather than to the rows they
+ * hold, and a sparse one in proportion to its rows. A set is never changed once made.
  */
 public final class RowSet {
-    /** Ascending rows, or null for every row 0..size-1. */
-    private final int[] rows;
-    private final int size;
+    private final RoaringBitmap rows;
+    private final int cardinality;
+    /** Made by {@link #all}: every row 0..cardinality-1 (a page of it needs no look-up). */
+    private final boolean all;
     /** The rows sorted by one order, kept for the next page of the same query (a streamed export asks chunk by chunk). */
     private Object sortedBy;
     private int[] sortedPositions;
 
-    private RowSet(int[] rows, int size) {
+    private RowSet(RoaringBitmap rows, boolean all) {
         this.rows = rows;
-        this.size = size;
+        this.cardinality = rows.getCardinality();
+        this.all = all;
     }
 
     public static RowSet all(int count) {
-        return new RowSet(null, count);
+        return new RowSet(RoaringBitmap.bitmapOfRange(0, count), true);
     }
 
-    /** The first size entries of an ascending array, shared, not copied: the caller no longer changes them. */
-    static RowSet of(int[] ascending, int size) {
-        return new RowSet(ascending, size);
+    /** The rows of a bitmap that is no longer changed (a posting), shared, not copied. */
+    static RowSet of(RoaringBitmap rows) {
+        return new RowSet(rows, false);
     }
 
-    public static RowSet of(int... ascending) {
-        return new RowSet(ascending, ascending.length);
+    public static RowSet of(int... rows) {
+        return new RowSet(RoaringBitmap.bitmapOf(rows), false);
     }
 
-    static final RowSet EMPTY = new RowSet(new int[0], 0);
+    static final RowSet EMPTY = new RowSet(new RoaringBitmap(), false);
 
     public int cardinality() {
-        return size;
+        return cardinality;
     }
 
     public boolean isAll() {
-        return rows == null;
+        return all;
     }
 
     /** The i-th row in ascending order. */
     public int row(int i) {
-        return rows == null ? i : rows[i];
+        return all ? i : rows.select(i);
     }
 
     public boolean contains(int row) {
-        return rows == null ? row >= 0 && row < size : Arrays.binarySearch(rows, 0, size, row) >= 0;
+        return rows.contains(row);
+    }
+
+    /** Each row, ascending. */
+    public void forEach(IntConsumer action) {
+        rows.forEach((int row) -> action.accept(row));
     }
 
     /** Rows in this set and the other. */
     public RowSet and(RowSet other) {
-        if (rows == null) {
-            return other.size <= size ? other : other.keep(row -> row < size);
+        if (all && (other.cardinality == 0 || other.rows.last() < cardinality)) {
+            return other;
         }
-        if (other.rows == null) {
-            return other.size >= size || size == 0 || rows[size - 1] < other.size ? this : keep(row -> row < other.size);
+        if (other.all && (cardinality == 0 || rows.last() < other.cardinality)) {
+            return this;
         }
-        RowSet small = size <= other.size ? this : other;
-        RowSet large = small == this ? other : this;
-        int[] out = new int[small.size];
-        int n = 0;
-        if (large.size / 16 > small.size) {
-            // Much smaller: look each row up (log of the larger) instead of walking both.
-            int from = 0;
-            for (int i = 0; i < small.size; i++) {
-                int found = Arrays.binarySearch(large.rows, from, large.size, small.rows[i]);
-                if (found >= 0) {
-                    out[n++] = small.rows[i];
-                    from = found + 1;
-                } else {
-                    from = -found - 1;
-                }
-            }
-        } else {
-            for (int i = 0, j = 0; i < small.size && j < large.size; ) {
-                int a = small.rows[i];
-                int b = large.rows[j];
-                if (a == b) {
-                    out[n++] = a;
-                    i++;
-                    j++;
-                } else if (a < b) {
-                    i++;
-                } else {
-                    j++;
-                }
-            }
-        }
-        return new RowSet(out, n);
+        return new RowSet(RoaringBitmap.and(rows, other.rows), false);
     }
 
     /** Rows in this set and not in the other. */
     public RowSet andNot(RowSet other) {
-        return other.size == 0 ? this : keep(row -> !other.contains(row));
+        return other.cardinality == 0 ? this : new RowSet(RoaringBitmap.andNot(rows, other.rows), false);
     }
 
     /** The rows passing the test. */
     public RowSet keep(IntPredicate test) {
-        int[] out = new int[size];
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            int row = row(i);
+        RoaringBitmapWriter<RoaringBitmap> kept = RoaringBitmapWriter.writer().get();
+        IntIterator each = rows.getIntIterator();
+        while (each.hasNext()) {
+            int row = each.next();
             if (test.test(row)) {
-                out[n++] = row;
+                kept.add(row);
             }
         }
-        return n == size && rows != null ? this : new RowSet(out, n);
+        RoaringBitmap result = kept.get();
+        return result.getCardinality() == cardinality && !all ? this : new RowSet(result, false);
     }
 
     /** Rows in any of the sets. */
     public static RowSet union(List<RowSet> sets) {
-        RowSet union = EMPTY;
-        for (RowSet set : sets) {
-            union = union.or(set);
+        if (sets.isEmpty()) {
+            return EMPTY;
         }
-        return union;
-    }
-
-    private RowSet or(RowSet other) {
-        if (size == 0) {
-            return other;
+        if (sets.size() == 1) {
+            // A set of its own: a query notes its sorted order on it.
+            return new RowSet(sets.get(0).rows, sets.get(0).all);
         }
-        if (other.size == 0) {
-            return this;
+        RoaringBitmap[] bitmaps = new RoaringBitmap[sets.size()];
+        for (int i = 0; i < bitmaps.length; i++) {
+            bitmaps[i] = sets.get(i).rows;
         }
-        if (rows == null || other.rows == null) {
-            return union(this, other);
-        }
-        int[] out = new int[size + other.size];
-        int n = 0;
-        int i = 0;
-        int j = 0;
-        while (i < size && j < other.size) {
-            int a = rows[i];
-            int b = other.rows[j];
-            if (a <= b) {
-                out[n++] = a;
-                i++;
-                if (a == b) {
-                    j++;
-                }
-            } else {
-                out[n++] = b;
-                j++;
-            }
-        }
-        while (i < size) {
-            out[n++] = rows[i++];
-        }
-        while (j < other.size) {
-            out[n++] = other.rows[j++];
-        }
-        return new RowSet(out, n);
-    }
-
-    /** The union when one side is every row of some count: rows of both, below the larger bound. */
-    private static RowSet union(RowSet a, RowSet b) {
-        RowSet all = a.rows == null ? a : b;
-        RowSet other = all == a ? b : a;
-        RowSet beyond = other.keep(row -> row >= all.size);
-        int[] out = new int[all.size + beyond.size];
-        for (int i = 0; i < all.size; i++) {
-            out[i] = i;
-        }
-        for (int i = 0; i < beyond.size; i++) {
-            out[all.size + i] = beyond.row(i);
-        }
-        return new RowSet(out, out.length);
+        return new RowSet(FastAggregation.or(bitmaps), false);
     }
 
     /**
@@ -191,7 +129,7 @@ public final class RowSet {
         given.sort(Comparator.comparingInt(RowSet::cardinality));
         RowSet result = RowSet.all(count);
         for (RowSet set : given) {
-            if (result.size == 0) {
+            if (result.cardinality == 0) {
                 break;
             }
             result = result.and(set);

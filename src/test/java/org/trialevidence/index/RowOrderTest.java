@@ -76,6 +76,20 @@ class RowOrderTest {
     }
 
     @Test
+    void aPageOfMatchesThatLieLateInTheOrderIsFoundAsWellAsOneOfDenseMatches() {
+        // Keys descend with the row: the order is the rows reversed. The high rows come first ascending, last descending.
+        int rows = 100_000;
+        RowOrder order = RowOrder.by(rows, row -> rows - row);
+        RowSet lowRows = RowSet.of(IntStream.range(0, 500).toArray());
+        assertEquals(IntStream.iterate(499, row -> row - 1).limit(20).boxed().toList(),
+                order.page(lowRows, false, 0, 20), "matches last in the order");
+        assertEquals(IntStream.range(0, 20).boxed().toList(), order.page(lowRows, true, 0, 20), "matches first in the order");
+        RowSet everyOtherRow = RowSet.of(IntStream.range(0, rows).filter(row -> row % 2 == 0).toArray());
+        assertEquals(List.of(99_998, 99_996, 99_994), order.page(everyOtherRow, false, 0, 3), "dense matches");
+        assertEquals(List.of(4, 6, 8), order.page(everyOtherRow, true, 2, 3), "dense matches, descending");
+    }
+
+    @Test
     void unionsAndIntersectionsMatchSets() {
         Random random = new Random(6);
         for (int round = 0; round < 200; round++) {

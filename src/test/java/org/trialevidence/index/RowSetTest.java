@@ -11,29 +11,35 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-/** Intersections and unions of row sets equal those of plain sets, whatever their sizes (both ways of intersecting). */
+/** Intersections, unions, differences and filters of row sets equal those of plain sets, whatever their sizes and densities. */
 class RowSetTest {
     private final Random random = new Random(20261204);
 
     @Test
     void intersectionsOfSetsOfEverySizeRatio() {
-        for (int round = 0; round < 400; round++) {
-            int universe = 1 + random.nextInt(50_000);
-            // Every other round the larger set is far more than 16 times the smaller: rows are looked up, not merged.
-            boolean lookedUp = round % 2 == 1;
-            TreeSet<Integer> small = sample(universe, lookedUp ? random.nextDouble() * 0.01 : random.nextDouble());
-            TreeSet<Integer> large = sample(universe, lookedUp ? 0.5 + random.nextDouble() / 2 : random.nextDouble());
+        for (int round = 0; round < 50; round++) {
+            // Up to five blocks of 65,536 rows (a bitmap's containers).
+            int universe = 1 + random.nextInt(300_000);
+            // Every other round a sparse set meets a dense one (containers of listed rows against bit sets).
+            boolean skewed = round % 2 == 1;
+            TreeSet<Integer> small = sample(universe, skewed ? random.nextDouble() * 0.01 : random.nextDouble());
+            TreeSet<Integer> large = sample(universe, skewed ? 0.5 + random.nextDouble() / 2 : random.nextDouble());
             TreeSet<Integer> expected = new TreeSet<>(small);
             expected.retainAll(large);
             assertEquals(List.copyOf(expected), rows(of(small).and(of(large))), "round " + round);
             assertEquals(List.copyOf(expected), rows(of(large).and(of(small))), "round " + round);
+            TreeSet<Integer> smallWithoutLarge = new TreeSet<>(small);
+            smallWithoutLarge.removeAll(large);
+            assertEquals(List.copyOf(smallWithoutLarge), rows(of(small).andNot(of(large))), "round " + round);
+            assertEquals(small.stream().filter(row -> row % 3 == 0).toList(), rows(of(small).keep(row -> row % 3 == 0)), "round " + round);
+            assertEquals(List.copyOf(expected), rows(RowSet.intersection(universe, List.of(RowSet.all(universe), of(large), of(small)))), "round " + round);
         }
     }
 
     @Test
     void unionsOfSeveralSets() {
-        for (int round = 0; round < 100; round++) {
-            int universe = 1 + random.nextInt(50_000);
+        for (int round = 0; round < 50; round++) {
+            int universe = 1 + random.nextInt(300_000);
             List<RowSet> sets = new ArrayList<>();
             TreeSet<Integer> expected = new TreeSet<>();
             for (int i = random.nextInt(6); i > 0; i--) {
