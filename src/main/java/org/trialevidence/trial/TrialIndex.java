@@ -14,6 +14,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The trials of one dataset version as postings (ascending row numbers per term), precomputed orders and their list views; names map to
+ * The trials of one dataset version as postings (the rows of each term), precomputed orders and their list views; names map to
  * rows for lookups by id, acronym or alias. Rows are numbered in acronym order. Immutable once built.
  */
 final class TrialIndex {
@@ -29,6 +30,8 @@ final class TrialIndex {
     final List<TrialSummaryView> summaries;
     final List<String> phases;
     private final Map<String, Integer> rowByName;
+    /** The names each row was found by when it was indexed: a patch that keeps every name keeps the map of names. */
+    private final List<List<String>> namesOfRow;
     private final List<String> searchTexts;
     private final Terms terms;
     private final Map<String, RowOrder> orders;
@@ -100,6 +103,7 @@ final class TrialIndex {
         int count = rows.size();
         List<TrialSummaryView> views = new ArrayList<>(count);
         rowByName = new HashMap<>();
+        namesOfRow = new ArrayList<>(count);
         searchTexts = new ArrayList<>(count);
         terms = new Terms();
         for (int row = 0; row < count; row++) {
@@ -108,6 +112,7 @@ final class TrialIndex {
             for (String name : trial.names()) {
                 rowByName.putIfAbsent(TrialNames.key(name), row);
             }
+            namesOfRow.add(trial.names());
             searchTexts.add(trial.searchText());
             terms.add(row, trial);
         }
@@ -128,23 +133,36 @@ final class TrialIndex {
             throw new IllegalArgumentException(freshRows.size() + " fresh rows for " + freshNumbers.length + " new row numbers");
         }
         List<TrialSummaryView> views;
+        boolean namesKept = false;
         if (renumbering.keepsNumbers() && count == held.summaries.size()) {
             // The changed trials kept their places (a write that did not move them in the default order): copied whole.
             views = new ArrayList<>(held.summaries);
+            namesOfRow = new ArrayList<>(held.namesOfRow);
             searchTexts = new ArrayList<>(held.searchTexts);
+            namesKept = true;
             for (int i = 0; i < freshNumbers.length; i++) {
-                views.set(freshNumbers[i], freshRows.get(i).summary());
-                searchTexts.set(freshNumbers[i], freshRows.get(i).searchText());
+                Row fresh = freshRows.get(i);
+                namesKept &= nameKeys(held.namesOfRow.get(freshNumbers[i])).equals(nameKeys(fresh.names()));
+                views.set(freshNumbers[i], fresh.summary());
+                namesOfRow.set(freshNumbers[i], fresh.names());
+                searchTexts.set(freshNumbers[i], fresh.searchText());
             }
-            rowByName = new HashMap<>(held.rowByName);
-            rowByName.values().removeIf(row -> renumbering.newRowOf(row) < 0);
+            if (namesKept) {
+                // Every trial is found by the names it had, at the row it had: the map is shared, never changed.
+                rowByName = held.rowByName;
+            } else {
+                rowByName = new HashMap<>(held.rowByName);
+                rowByName.values().removeIf(row -> renumbering.newRowOf(row) < 0);
+            }
         } else {
             views = new ArrayList<>(count);
+            namesOfRow = new ArrayList<>(count);
             searchTexts = new ArrayList<>(count);
             for (int row = 0, next = 0; row < count; row++) {
                 int old = renumbering.oldRowOf(row);
                 Row fresh = old < 0 ? freshRows.get(next++) : null;
                 views.add(fresh == null ? held.summaries.get(old) : fresh.summary());
+                namesOfRow.add(fresh == null ? held.namesOfRow.get(old) : fresh.names());
                 searchTexts.add(fresh == null ? held.searchTexts.get(old) : fresh.searchText());
             }
             // Names are unique across trials (writes refuse a name another trial has), so a name moves with its row.
@@ -158,7 +176,7 @@ final class TrialIndex {
         }
         Terms fresh = new Terms();
         for (int i = 0; i < freshNumbers.length; i++) {
-            for (String name : freshRows.get(i).names()) {
+            for (String name : namesKept ? List.<String>of() : freshRows.get(i).names()) {
                 rowByName.merge(TrialNames.key(name), freshNumbers[i], Math::min);
             }
             fresh.add(freshNumbers[i], freshRows.get(i));
@@ -172,6 +190,12 @@ final class TrialIndex {
     /** The index of the next version, see the patching constructor. */
     TrialIndex patched(String nextVersion, Renumbering renumbering, List<Row> freshRows) {
         return new TrialIndex(this, nextVersion, renumbering, freshRows);
+    }
+
+    private static Set<String> nameKeys(List<String> names) {
+        Set<String> keys = new HashSet<>();
+        names.forEach(name -> keys.add(TrialNames.key(name)));
+        return keys;
     }
 
     private static List<String> phasesOf(List<TrialSummaryView> summaries) {
