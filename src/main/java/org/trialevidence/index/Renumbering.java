@@ -76,6 +76,11 @@ public final class Renumbering {
         return freshRows.clone();
     }
 
+    /** The old rows that are replaced, ascending: those whose values a patch takes out. */
+    public int[] replacedRows() {
+        return replacedRows.clone();
+    }
+
     /** Whether every kept row keeps its number: then what holds no replaced row can be kept as it is. */
     public boolean keepsNumbers() {
         return keepsNumbers;

@@ -88,6 +88,37 @@ final class ResultIndex {
     }
 
     /**
+     * Whether each fresh trial has the very rows it had: with the fresh rows being the replaced ones, no other trial
+     * lost or gained a row, and the held map of rows by trial is that of the next version too (shared, never changed).
+     */
+    private static boolean sameRows(Map<String, int[]> held, Map<String, List<Integer>> fresh) {
+        for (Map.Entry<String, List<Integer>> trial : fresh.entrySet()) {
+            int[] rows = held.get(trial.getKey());
+            if (rows == null || rows.length != trial.getValue().size()) {
+                return false;
+            }
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] != trial.getValue().get(i)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, int[]> patchedTrialRows(ResultIndex held, Renumbering renumbering, Builder fresh) {
+        Map<String, int[]> patched = new HashMap<>(held.trialRows.size() * 2);
+        held.trialRows.forEach((trial, rows) -> {
+            int[] renumbered = renumbering.keepsAll(rows, rows.length, rows, 0) ? rows : renumbering.renumbered(rows);
+            if (renumbered.length > 0) {
+                patched.put(trial, Arrays.equals(renumbered, rows) ? rows : renumbered);
+            }
+        });
+        fresh.trialRows.forEach((trial, rows) -> patched.put(trial, rows.stream().mapToInt(Integer::intValue).toArray()));
+        return patched;
+    }
+
+    /**
      * The index of the next version from this one: the kept rows renumbered, the fresh rows (those of the changed
      * trials, collected by {@code fresh} under their new numbers) put in. Equal to a build from every row in the
      * new order; costs array passes over the rows and work on the fresh rows only.
@@ -121,14 +152,7 @@ final class ResultIndex {
             placeEveryRow(held, renumbering, fresh);
         }
         terms = held.terms.patched(renumbering, fresh.terms);
-        trialRows = new HashMap<>(held.trialRows.size() * 2);
-        held.trialRows.forEach((trial, rows) -> {
-            int[] renumbered = renumbering.keepsAll(rows, rows.length, rows, 0) ? rows : renumbering.renumbered(rows);
-            if (renumbered.length > 0) {
-                trialRows.put(trial, Arrays.equals(renumbered, rows) ? rows : renumbered);
-            }
-        });
-        fresh.trialRows.forEach((trial, rows) -> trialRows.put(trial, rows.stream().mapToInt(Integer::intValue).toArray()));
+        trialRows = renumbering.replacesInPlace() && sameRows(held.trialRows, fresh.trialRows) ? held.trialRows : patchedTrialRows(held, renumbering, fresh);
         populationTypes = held.populationTypes.patched(renumbering, fresh.populationTypes);
         effectMeasures = held.effectMeasures.patched(renumbering, fresh.effectMeasures);
         studyTypes = held.studyTypes.patched(renumbering, fresh.studyTypes);

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The trials of one dataset version as postings (the rows of each term), precomputed orders and their list views; names map to
@@ -29,6 +29,8 @@ final class TrialIndex {
     final String version;
     final List<TrialSummaryView> summaries;
     final List<String> phases;
+    /** How many trials report each phase (as reported): a patch counts the phases it takes out and puts in. */
+    private final Map<String, Integer> trialsByPhase;
     private final Map<String, Integer> rowByName;
     /** The names each row was found by when it was indexed: a patch that keeps every name keeps the map of names. */
     private final List<List<String>> namesOfRow;
@@ -117,7 +119,9 @@ final class TrialIndex {
             terms.add(row, trial);
         }
         summaries = List.copyOf(views);
-        phases = phasesOf(summaries);
+        trialsByPhase = new TreeMap<>();
+        summaries.forEach(trial -> countPhase(trialsByPhase, trial, 1));
+        phases = List.copyOf(trialsByPhase.keySet());
         orders = sortOrders(count, RowOrder.sorting(count));
     }
 
@@ -183,7 +187,12 @@ final class TrialIndex {
         }
         terms = held.terms.patched(renumbering, fresh);
         summaries = List.copyOf(views);
-        phases = phasesOf(summaries);
+        trialsByPhase = new TreeMap<>(held.trialsByPhase);
+        for (int replaced : renumbering.replacedRows()) {
+            countPhase(trialsByPhase, held.summaries.get(replaced), -1);
+        }
+        freshRows.forEach(trial -> countPhase(trialsByPhase, trial.summary(), 1));
+        phases = List.copyOf(trialsByPhase.keySet());
         orders = sortOrders(count, RowOrder.patching(held.orders, renumbering));
     }
 
@@ -198,14 +207,10 @@ final class TrialIndex {
         return keys;
     }
 
-    private static List<String> phasesOf(List<TrialSummaryView> summaries) {
-        Set<String> phases = new TreeSet<>();
-        for (TrialSummaryView trial : summaries) {
-            if (trial.phase() != null) {
-                phases.add(trial.phase());
-            }
+    private static void countPhase(Map<String, Integer> trialsByPhase, TrialSummaryView trial, int change) {
+        if (trial.phase() != null) {
+            trialsByPhase.merge(trial.phase(), change, (held, added) -> held + added == 0 ? null : held + added);
         }
-        return List.copyOf(phases);
     }
 
     private Map<String, RowOrder> sortOrders(int count, RowOrder.Maker orders) {

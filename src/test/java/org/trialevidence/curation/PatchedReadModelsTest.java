@@ -1,6 +1,7 @@
 package org.trialevidence.curation;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +48,8 @@ class PatchedReadModelsTest {
             "/api/v1/trials?q=patched",
             "/api/v1/trials?drugClass=CDK4/6i&biomarker=ESR1",
             "/api/v1/trials/PATCHED-A",
+            "/api/v1/trials/patched-a-in-place",
+            "/api/v1/trials?phase=4",
             "/api/v1/trials/SERENA-6",
             "/api/v1/vocabulary/biomarkers",
             "/api/v1/vocabulary/drugClasses");
@@ -60,7 +63,7 @@ class PatchedReadModelsTest {
     }
 
     @Test
-    void answersAfterWritesEqualThoseOfAFullBuild() throws InterruptedException {
+    void answersAfterWritesEqualThoseOfAFullBuild() throws Exception {
         ObjectNode a = SeedRecords.copyOf("serena-6", "patched-a");
         // A conflict with another trial's result: that trial changes too (its result lists the conflict).
         ((ObjectNode) a.get("results").get(0)).putArray("conflictsWith").add("serena-6-pfs-itt");
@@ -82,6 +85,14 @@ class PatchedReadModelsTest {
         bTag = given().get("/api/v1/trials/patched-b/document").then().extract().header("ETag");
         admin().header("If-Match", bTag).delete("/api/v1/trials/patched-b").then().statusCode(204);
         admin().post("/api/v1/trials/patched-b/restore").then().statusCode(200);
+        // A write in place (same acronym, same results): what the patch does not change is shared with the version
+        // before (the map of trial names, the rows by trial), a new alias is found and a new phase is counted.
+        var current = given().get("/api/v1/trials/patched-a/document");
+        ObjectNode inPlace = (ObjectNode) new ObjectMapper().readTree(current.asString());
+        inPlace.put("sponsor", "Written in place");
+        inPlace.put("phase", "4");
+        ((ArrayNode) inPlace.get("aliases")).add("PATCHED A IN PLACE");
+        curator().header("If-Match", current.header("ETag")).body(inPlace.toString()).put("/api/v1/trials/patched-a").then().statusCode(200);
 
         Map<String, String> patched = Answers.of(QUERIES);
         String writtenVersion = given().get("/api/v1/dataset").then().extract().path("version");
