@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -67,13 +68,10 @@ public class AnswerCache {
      */
     public Response respond(Supplier<String> version, BooleanSupplier ofTheVersionAlone, String request, Supplier<Response> answer) {
         String before = version.get();
-        String key = before + '\n' + request;
-        Answer kept;
-        synchronized (answers) {
-            kept = answers.get(key);
-        }
-        if (kept != null) {
-            return kept.response();
+        String key = key(before, request);
+        Optional<Response> kept = kept(key);
+        if (kept.isPresent()) {
+            return kept.get();
         }
         boolean keepable = ofTheVersionAlone.getAsBoolean();
         Response computed = answer.get();
@@ -85,6 +83,23 @@ public class AnswerCache {
             keep(key, written);
         }
         return written.response();
+    }
+
+    /** The answer kept for the request at that version, if one is; never computes one. */
+    public Optional<Response> kept(String version, String request) {
+        return kept(key(version, request));
+    }
+
+    private Optional<Response> kept(String key) {
+        Answer kept;
+        synchronized (answers) {
+            kept = answers.get(key);
+        }
+        return Optional.ofNullable(kept).map(Answer::response);
+    }
+
+    private static String key(String version, String request) {
+        return version + '\n' + request;
     }
 
     /** Forgets every answer kept, as a new process starts with none. */

@@ -147,6 +147,11 @@ public class ResultService {
         return !Context.isOnEventLoopThread() && readModel.fullyInstalled(held) && dataset.readVersion().equals(held.version());
     }
 
+    /** The version of the index held when it is of the version read from the database within the last second; never blocks. */
+    public Optional<String> recentVersion() {
+        return readModel.currentWithoutBlocking().map(ReadModel.Versioned::version);
+    }
+
     /** The dataset version of the index queries now answer from (what answers kept by version are keyed by). */
     public String answeringVersion() {
         return readModel.current().version();
