@@ -234,11 +234,13 @@ final class ResultIndex {
 
     /** The orders by sort key; rows are numbered in the default order (trial), so that one needs no array. */
     private Map<String, RowOrder> sortOrders(int count, RowOrder.Maker orders) {
+        // hazardRatio is another name for the estimate (the API's documented alias): one order serves both.
+        RowOrder byEstimate = orders.by("estimate", row -> estimates[row]);
         return Map.of(
                 "trial", RowOrder.identity(count),
                 "endpoint", orders.by("endpoint", row -> endpointCodes[row]),
-                "hazardRatio", orders.by("hazardRatio", row -> estimates[row]),
-                "estimate", orders.by("estimate", row -> estimates[row]),
+                "hazardRatio", byEstimate,
+                "estimate", byEstimate,
                 "pValue", orders.by("pValue", row -> pValues[row]),
                 "id", orders.by("id", row -> ids[row]));
     }
