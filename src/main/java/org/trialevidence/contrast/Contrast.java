@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.io.Serializable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +37,7 @@ public record Contrast(
         @Schema(description = "Drug classes both arms get: the background") List<ContrastTerm> common,
         @Schema(description = "The control arm's umbrella class: what it replaces, or the background of an add-on; placebo when the control"
                 + " arm gets nothing else") ContrastTerm comparatorClass,
-        @Schema(description = "Why the contrast is curated rather than derived; absent when derived") String curatedReason) implements Serializable {
+        @Schema(description = "Why the contrast is curated rather than derived; absent when derived") String curatedReason) {
 
     /** The drug codes and drug-class codes the experimental arm adds or swaps in: what {@code added=} matches. */
     public Set<String> addedCodes() {

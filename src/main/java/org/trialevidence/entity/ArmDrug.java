@@ -2,8 +2,7 @@ package org.trialevidence.entity;
 
 import jakarta.persistence.Embeddable;
 
-import java.io.Serializable;
 
 /** A drug of an arm (drugs vocabulary code) with its drug class at the time it was stored. */
 @Embeddable
-public record ArmDrug(String drug, String drugClass) implements Serializable { }
+public record ArmDrug(String drug, String drugClass) { }

@@ -2,11 +2,7 @@ package org.trialevidence.readmodel;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,10 +18,7 @@ import java.util.function.Consumer;
  */
 public final class TrialBlocks<R> {
     /** One trial's rows, in their order within the trial. */
-    public record Block<R>(String sortKey, String trialId, List<R> rows) implements Serializable { }
-
-    /** What a kept model may hold: the service's records and the JDK's strings, numbers and collections. */
-    private static final ObjectInputFilter KEPT_CLASSES = ObjectInputFilter.Config.createFilter("org.trialevidence.**;java.**;!*");
+    public record Block<R>(String sortKey, String trialId, List<R> rows) { }
 
     private static final Comparator<Block<?>> ORDER = Comparator.comparing((Block<?> block) -> block.sortKey()).thenComparing(Block::trialId);
 
@@ -67,32 +60,28 @@ public final class TrialBlocks<R> {
     public record Patch<R>(TrialBlocks<R> rows, int[] newRowOf, List<R> freshRows) { }
 
     /**
-     * Writes the blocks for {@link #read} with Java serialization: it writes a value that rows share once and reads it
-     * back shared (the values the index package's SharedValues made shared), so a kept model is loaded without parsing and
-     * sharing again every row. The rows and their values must be serializable records, lists and strings.
+     * Writes the blocks for {@link #read} ({@link KeptValues}): a value that rows share is written once and read back
+     * shared (the values the index package's SharedValues made shared), so a kept model is loaded without parsing and
+     * sharing again every row. The rows and their values must be records of the service, lists, sets, strings and numbers.
      */
     public void write(OutputStream out) throws IOException {
-        ObjectOutputStream objects = new ObjectOutputStream(out);
-        objects.writeObject(new ArrayList<>(blocks));
-        objects.flush();
+        KeptValues.Writer values = new KeptValues.Writer(out);
+        values.write(new ArrayList<>(blocks));
+        values.flush();
     }
 
-    /** The blocks {@link #write} wrote, of rows of this type; only the service's own classes and the JDK's are read. */
+    /** The blocks {@link #write} wrote, of rows of this type. */
     public static <R> TrialBlocks<R> read(InputStream in, Class<R> rowType) throws IOException {
-        ObjectInputStream objects = new ObjectInputStream(in);
-        objects.setObjectInputFilter(KEPT_CLASSES);
-        List<?> read;
+        List<Block<R>> blocks = new ArrayList<>();
         try {
-            read = (List<?>) objects.readObject();
-        } catch (ClassNotFoundException | ClassCastException e) {
-            throw new IOException("not a kept read model: " + e.getMessage(), e);
-        }
-        List<Block<R>> blocks = new ArrayList<>(read.size());
-        for (Object element : read) {
-            Block<?> block = (Block<?>) element;
-            List<R> rows = new ArrayList<>(block.rows().size());
-            block.rows().forEach(row -> rows.add(rowType.cast(row)));
-            blocks.add(new Block<>(block.sortKey(), block.trialId(), rows));
+            for (Object element : (List<?>) new KeptValues.Reader(in).read()) {
+                Block<?> block = (Block<?>) element;
+                List<R> rows = new ArrayList<>(block.rows().size());
+                block.rows().forEach(row -> rows.add(rowType.cast(row)));
+                blocks.add(new Block<>(block.sortKey(), block.trialId(), rows));
+            }
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IOException("not a kept read model of " + rowType.getSimpleName() + ": " + e.getMessage(), e);
         }
         return of(blocks);
     }

@@ -14,7 +14,6 @@ import org.trialevidence.entity.Arm;
 import org.trialevidence.entity.ArmDrug;
 import org.trialevidence.vocabulary.VocabularyKind;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -273,7 +272,7 @@ final class ResultIndex {
     record Row(String id, String trialId, String endpoint, String setting, String studyType, String populationType,
                String effectMeasure, List<String> biomarkers, List<String> documents, List<String> addedCodes,
                List<String> comparatorCodes, Boolean significant, boolean conflicting, BigDecimal estimate, BigDecimal pValue,
-               List<String> armLabels, List<ArmDrug> drugs, ResultView view, RawJson json) implements Serializable {
+               List<String> armLabels, List<ArmDrug> drugs, ResultView view, RawJson json) {
 
         /** The view is the one the API serves (it has the biomarkers, sources and contrast); it is kept only when asked. */
         static Row of(Result result, ResultView view, RawJson json, boolean keepView) {

@@ -10,7 +10,6 @@ import org.trialevidence.index.SharedValues;
 import org.trialevidence.index.VocabularyPostings;
 import org.trialevidence.vocabulary.VocabularyKind;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,8 +38,7 @@ final class TrialIndex {
     private final Map<String, RowOrder> orders;
 
     /** One trial as the index needs it. */
-    record Row(TrialSummaryView summary, List<String> names, String searchText, Set<String> subgroupBiomarkers, List<Contrast> contrasts)
-            implements Serializable {
+    record Row(TrialSummaryView summary, List<String> names, String searchText, Set<String> subgroupBiomarkers, List<Contrast> contrasts) {
         /** This row holding the values it repeats with other rows once (see {@link SharedValues}): codes, lists, contrasts. */
         Row shared(SharedValues values) {
             TrialSummaryView sharedSummary = new TrialSummaryView(values.of(summary.id()), values.of(summary.acronym()),

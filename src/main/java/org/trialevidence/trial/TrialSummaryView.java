@@ -2,7 +2,6 @@ package org.trialevidence.trial;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.io.Serializable;
 import java.util.List;
 
 /** An item of GET /api/v1/trials. */
@@ -24,4 +23,4 @@ public record TrialSummaryView(
         @Schema(description = "Endpoint codes the trial reports results for") List<String> endpoints,
         @Schema(description = "Number of results", example = "4") int resultCount,
         String sponsor,
-        String yearsConducted) implements Serializable { }
+        String yearsConducted) { }
