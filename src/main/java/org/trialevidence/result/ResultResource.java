@@ -61,23 +61,28 @@ public class ResultResource {
                                 @Context UriInfo uri, @BeanParam ResultListParams list, @Context HttpServerRequest request) {
         // JSON pages are written once per URL and version: from memory on the event loop, or (large datasets) on a
         // worker from the views stored in the database, kept only when those are of the version alone, and then sent
-        // from the event loop too. CSV rows may be
-        // read from the database; the preferred results are chosen by the analyses, which read the database.
+        // from the event loop too. CSV rows may be read from the database; the preferred results are chosen by the
+        // analyses, which read the database.
         boolean keptByVersion = !paging.csv(headers) && list.preferred == null;
         boolean fromMemory = keptByVersion && results.answersWithoutBlocking() && trials.answersWithoutBlocking();
         Supplier<Response> answer = () -> lists.respond(ResultFilter.parse(criteria, trials), list, paging, headers, uri);
-        Supplier<String> version = () -> results.answeringVersion() + ' ' + trials.answeringVersion();
+        Supplier<String> version = () -> answerVersion(results.answeringVersion(), trials.answeringVersion());
         Supplier<Response> kept = () -> answers.respond(version, results::pagesOfOneVersion, request.uri(), answer);
         if (keptByVersion && !fromMemory && trials.answersWithoutBlocking()) {
             // A large dataset's page kept for the version the index holds, and the database held a moment ago, is
             // sent from here as a small dataset's is: it was kept only once of that version alone.
             Optional<Response> keptForRecentVersion = results.recentVersion()
-                    .flatMap(resultsVersion -> answers.kept(resultsVersion + ' ' + trials.answeringVersion(), request.uri()));
+                    .flatMap(resultsVersion -> answers.kept(answerVersion(resultsVersion, trials.answeringVersion()), request.uri()));
             if (keptForRecentVersion.isPresent()) {
                 return Uni.createFrom().item(keptForRecentVersion.get());
             }
         }
         return EventLoopAnswers.respond(fromMemory, keptByVersion ? kept : answer);
+    }
+
+    /** The version a results page is kept by: it reads both read models. */
+    private static String answerVersion(String resultsVersion, String trialsVersion) {
+        return resultsVersion + ' ' + trialsVersion;
     }
 
     @GET

@@ -178,8 +178,10 @@ final class TrialIndex {
         }
         Terms fresh = new Terms();
         for (int i = 0; i < freshNumbers.length; i++) {
-            for (String name : namesKept ? List.<String>of() : freshRows.get(i).names()) {
-                rowByName.merge(TrialNames.key(name), freshNumbers[i], Math::min);
+            if (!namesKept) {
+                for (String name : freshRows.get(i).names()) {
+                    rowByName.merge(TrialNames.key(name), freshNumbers[i], Math::min);
+                }
             }
             fresh.add(freshNumbers[i], freshRows.get(i));
         }
