@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -30,6 +34,8 @@ public final class SeedDataReader {
     public static final String SCHEMA = "schema/trial.schema.json";
     static final String SOURCES = "sources.json";
     static final String TRIALS = "trials";
+    /** Files read and checked at once: enough to keep every processor busy, few enough to hold in memory. */
+    private static final int READ_WINDOW = 512;
 
     private final ObjectMapper mapper = TrialValidation.MAPPER;
 
@@ -49,32 +55,39 @@ public final class SeedDataReader {
         Map<String, List<String>> declaredConflicts = new HashMap<>();
         List<PendingConflicts> pendingConflictChecks = new ArrayList<>();
         List<Path> files = new ArrayList<>();
-        for (Path file : trialFiles(seedDirectory.resolve(TRIALS))) {
-            String name = file.getFileName().toString();
-            byte[] bytes = readBytes(file);
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update(bytes);
-            JsonNode node;
-            try {
-                node = mapper.readTree(bytes);
-            } catch (IOException e) {
-                violations.add(new SeedViolation(name, "$", "malformed JSON: " + firstLine(e)));
-                continue;
-            }
-            validation.check(name, node, filesReadSoFar(fileByName, fileByResultId), violations).ifPresent(checked -> {
-                TrialSeed trial = checked.trial();
-                files.add(file);
-                Stream.concat(Stream.of(trial.id(), trial.acronym()), trial.aliases().stream()).forEach(trialName ->
-                        fileByName.putIfAbsent(TrialNames.skeleton(trialName), new TrialValidation.NameOwner(name, trialName)));
-                for (int i = 0; i < trial.results().size(); i++) {
-                    TrialSeed.Result result = trial.results().get(i);
-                    fileByResultId.put(result.id(), name);
-                    if (!result.conflictsWith().isEmpty()) {
-                        declaredConflicts.put(result.id(), result.conflictsWith());
-                        pendingConflictChecks.add(new PendingConflicts(name, i, result));
-                    }
+        List<Path> trialFiles = trialFiles(seedDirectory.resolve(TRIALS));
+        ExecutorService readers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "seed-data-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A window of files is read and checked on its own at once; checks across files follow, in file order.
+        try {
+            for (int window = 0; window < trialFiles.size(); window += READ_WINDOW) {
+                for (FileRead read : readInParallel(trialFiles.subList(window, Math.min(window + READ_WINDOW, trialFiles.size())), validation, readers)) {
+                    String name = read.file().getFileName().toString();
+                    digest.update(name.getBytes(StandardCharsets.UTF_8));
+                    digest.update(read.bytes());
+                    violations.addAll(read.violations());
+                    read.checked().ifPresent(checked -> {
+                        TrialSeed trial = checked.trial();
+                        TrialValidation.checkIdentities(name, trial, filesReadSoFar(fileByName, fileByResultId), violations);
+                        files.add(read.file());
+                        Stream.concat(Stream.of(trial.id(), trial.acronym()), trial.aliases().stream()).forEach(trialName ->
+                                fileByName.putIfAbsent(TrialNames.skeleton(trialName), new TrialValidation.NameOwner(name, trialName)));
+                        for (int i = 0; i < trial.results().size(); i++) {
+                            TrialSeed.Result result = trial.results().get(i);
+                            fileByResultId.put(result.id(), name);
+                            if (!result.conflictsWith().isEmpty()) {
+                                declaredConflicts.put(result.id(), result.conflictsWith());
+                                pendingConflictChecks.add(new PendingConflicts(name, i, result));
+                            }
+                        }
+                    });
                 }
-            });
+            }
+        } finally {
+            readers.shutdownNow();
         }
         pendingConflictChecks.forEach(pending -> pending.check(fileByResultId, violations));
         if (!violations.isEmpty()) {
@@ -82,6 +95,42 @@ public final class SeedDataReader {
         }
         return new SeedDataset(HexFormat.of().formatHex(digest.digest()).substring(0, 16), sources, List.copyOf(files),
                 fileByResultId.size(), symmetric(declaredConflicts));
+    }
+
+    /** A trial file's bytes, and what the checks that need no other file made of it. */
+    private record FileRead(Path file, byte[] bytes, Optional<TrialValidation.Checked> checked, List<SeedViolation> violations) { }
+
+    /**
+     * The files read and checked on their own (reading, parsing and these checks are most of a large dataset's
+     * validation) on every processor, returned in file order.
+     */
+    private List<FileRead> readInParallel(List<Path> files, TrialValidation validation, ExecutorService readers) {
+        List<Future<FileRead>> reads = files.stream().map(file -> readers.submit(() -> readOnItsOwn(file, validation))).toList();
+        List<FileRead> done = new ArrayList<>();
+        try {
+            for (Future<FileRead> read : reads) {
+                done.add(read.get());
+            }
+            return done;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading seed-data", e);
+        }
+    }
+
+    private FileRead readOnItsOwn(Path file, TrialValidation validation) {
+        String name = file.getFileName().toString();
+        byte[] bytes = readBytes(file);
+        List<SeedViolation> violations = new ArrayList<>();
+        try {
+            JsonNode node = mapper.readTree(bytes);
+            return new FileRead(file, bytes, validation.checkRecord(name, node, violations), violations);
+        } catch (IOException e) {
+            violations.add(new SeedViolation(name, "$", "malformed JSON: " + firstLine(e)));
+            return new FileRead(file, bytes, Optional.empty(), violations);
+        }
     }
 
     /** A result's conflict references, checked once every file is read (they may name a result of a later file). */

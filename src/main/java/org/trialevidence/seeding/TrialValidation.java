@@ -44,6 +44,8 @@ public final class TrialValidation {
     }
 
     public TrialValidation(JsonSchema schema, Set<String> registeredDocuments, Optional<ReviewTexts> reviews) {
+        // Made whole now rather than lazily by the first validation: several threads validate at once.
+        schema.initializeValidators();
         this.schema = schema;
         this.registeredDocuments = registeredDocuments;
         this.reviews = reviews;
@@ -76,6 +78,16 @@ public final class TrialValidation {
      * only if no fault was added.
      */
     public Optional<Checked> check(String file, JsonNode node, Dataset others, List<SeedViolation> violations) {
+        Optional<Checked> checked = checkRecord(file, node, violations);
+        checked.ifPresent(record -> checkIdentities(file, record.trial(), others, violations));
+        return checked;
+    }
+
+    /**
+     * The checks of {@link #check} that need no other record (schema, texts, per-trial rules): seed-data runs them on
+     * several files at once, then {@link #checkIdentities} on each in file order. Safe to call from several threads.
+     */
+    public Optional<Checked> checkRecord(String file, JsonNode node, List<SeedViolation> violations) {
         List<ValidationMessage> schemaFaults = new ArrayList<>(schema.validate(node));
         // maxLength counts code points, but H2 measures a column in UTF-16 units: a character beyond the Basic
         // Multilingual Plane takes two of them. Measured again as the database will, so that no text reaches it too long.
@@ -101,12 +113,11 @@ public final class TrialValidation {
             return Optional.empty();
         }
         violations.addAll(TrialSeedChecks.check(file, trial, registeredDocuments, reviews));
-        checkIdentities(file, trial, others, violations);
         return Optional.of(new Checked(trial, printed));
     }
 
     /** Names and result ids belong to one trial; a conflict names another served result. */
-    private static void checkIdentities(String file, TrialSeed trial, Dataset others, List<SeedViolation> violations) {
+    public static void checkIdentities(String file, TrialSeed trial, Dataset others, List<SeedViolation> violations) {
         List<String> names = new ArrayList<>(List.of(trial.id(), trial.acronym()));
         names.addAll(trial.aliases());
         for (int i = 0; i < names.size(); i++) {
