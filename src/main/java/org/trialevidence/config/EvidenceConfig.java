@@ -23,9 +23,20 @@ public interface EvidenceConfig {
 
     ReadModel readModel();
 
+    Seeding seeding();
+
     interface Auth {
         /** {@code evidence.auth.create-local-key}: create the signing key pair in the data directory when it is missing. */
         boolean createLocalKey();
+    }
+
+    interface Seeding {
+        /**
+         * {@code evidence.seeding.trials-per-transaction}: an empty database is seeded in transactions of this many
+         * trials (one huge transaction took H2 minutes to commit at 100,000 trials); it is marked seeded after the last.
+         */
+        @WithDefault("1000")
+        int trialsPerTransaction();
     }
 
     interface ReadModel {

@@ -1,6 +1,7 @@
 package org.trialevidence.result;
 
 import org.trialevidence.entity.Result;
+import org.trialevidence.entity.StoredViews;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
 
 /** A stored result as the API presents it (its view, and that view's JSON); the contrast of its comparison is derived here, once. */
 @ApplicationScoped
-public class ResultViews {
+public class ResultViews implements StoredViews {
     @Inject
     SourceViews sourceViews;
     @Inject
@@ -27,6 +28,11 @@ public class ResultViews {
 
     public RawJson json(ResultView view) {
         return RawJson.of(mapper, view);
+    }
+
+    @Override
+    public String jsonOf(Result result) {
+        return json(view(result)).json();
     }
 
     public ResultView view(Result result) {

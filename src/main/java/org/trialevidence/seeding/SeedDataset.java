@@ -17,7 +17,12 @@ public record SeedDataset(String version, List<RegisteredSource> sources, List<P
 
     /** Each trial in file order, as the contract type and as the JSON it was written in. */
     public void forEach(Consumer<TrialValidation.Checked> action) {
-        files.forEach(file -> action.accept(SeedDataReader.reread(file)));
+        forEach(0, files.size(), action);
+    }
+
+    /** As {@link #forEach(Consumer)}, the trials of the files from {@code from} (inclusive) to {@code to} (exclusive). */
+    public void forEach(int from, int to, Consumer<TrialValidation.Checked> action) {
+        files.subList(from, to).forEach(file -> action.accept(SeedDataReader.reread(file)));
     }
 
     /** Every trial at once: for reports and tests on datasets that fit in memory. */

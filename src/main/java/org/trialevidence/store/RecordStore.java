@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.trialevidence.entity.Result;
+import org.trialevidence.entity.StoredViews;
 import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.seeding.TrialValidation;
 import org.trialevidence.entity.Trial;
@@ -33,9 +34,14 @@ import java.util.stream.Collectors;
 public class RecordStore {
     @Inject
     EntityManager entityManager;
+    @Inject
+    StoredViews storedViews;
 
-    /** Seeding: a validated seed-data record, new to an empty database. */
-    public void insertSeeded(TrialValidation.Checked checked, Map<String, Set<String>> conflictsByResult, String actor, Instant at) {
+    /**
+     * Seeding: a validated seed-data record, new to an empty database; with {@code withViews} (a dataset whose pages
+     * are read from the database), each result with the view its row makes.
+     */
+    public void insertSeeded(TrialValidation.Checked checked, Map<String, Set<String>> conflictsByResult, boolean withViews, String actor, Instant at) {
         TrialSeed seed = checked.trial();
         TrialRecord record = new TrialRecord();
         record.id = seed.id();
@@ -59,6 +65,9 @@ public class RecordStore {
         Trial trial = TrialAssembler.assemble(seed, conflictsByResult);
         trial.version = 1;
         trial.results.forEach(r -> r.version = 1);
+        if (withViews) {
+            trial.results.forEach(r -> r.viewJson = storedViews.jsonOf(r));
+        }
         entityManager.persist(trial);
     }
 

@@ -14,21 +14,29 @@ import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.Review;
-import org.trialevidence.seeding.RegisteredSource;
 import org.trialevidence.seeding.ReviewTexts;
 import org.trialevidence.seeding.SeedDataReader;
 import org.trialevidence.seeding.SeedDataset;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Seeds an empty database from seed-data at start-up, all or nothing: the whole directory is validated first
- * (a fault stops start-up, naming file and JSON path), then written in one transaction. A database that holds a
- * dataset already is kept as it is: curated changes survive restarts. Replicas starting together on one empty
- * database seed it once: the dataset row is locked while one of them does. The read models are built before the
- * service reports ready.
+ * (a fault stops start-up, naming file and JSON path), then written. A database that holds a dataset already is
+ * kept as it is: curated changes survive restarts. Replicas starting together on one empty database seed it once:
+ * the transaction that locks the dataset row holds it while the trials are written, a chunk per transaction of their
+ * own, and marks the database seeded when the last is committed. Nothing is served before that mark; a seeding that
+ * stops half way leaves rows without it, and the next seeding removes them first. The read models are built before
+ * the service reports ready.
  */
 @ApplicationScoped
 public class SeedDataLoader {
@@ -36,6 +44,9 @@ public class SeedDataLoader {
     private static final int FLUSH_EVERY = 200;
     /** Documents up to this size stay in their rows in H2 (the largest real trial record is 17 kB, a result view 1-5 kB). */
     static final int INLINE_LOB_BYTES = 64 * 1024;
+    /** The tables seeding writes in its chunk transactions, each before those its rows refer to. */
+    private static final List<String> SEEDED_TABLES = List.of("result_arm", "result_biomarker", "result", "arm_drug", "arm",
+            "trial_alias", "trial_biomarker", "trial", "result_conflict", "result_record", "trial_record", "review");
 
     private final EvidenceConfig config;
     private final Event<DatasetChanged> datasetChanged;
@@ -98,6 +109,74 @@ public class SeedDataLoader {
         });
     }
 
+    /**
+     * Removes the rows a seeding that did not finish committed (the process stopped between two of its transactions):
+     * the database is not marked seeded, so nothing served them, and this seeding writes every trial again. Children
+     * before the tables they refer to. Native statements: JPQL bulk deletes leave collection tables alone.
+     */
+    private void removeUnfinishedSeeding() {
+        QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> {
+            long left = ((Number) entityManager.createNativeQuery("select count(*) from trial_record").getSingleResult()).longValue();
+            long reviews = ((Number) entityManager.createNativeQuery("select count(*) from review").getSingleResult()).longValue();
+            if (left == 0 && reviews == 0) {
+                return;
+            }
+            for (String table : SEEDED_TABLES) {
+                entityManager.createNativeQuery("delete from " + table).executeUpdate();
+            }
+            Log.warnf("Removed the %d trials of a seeding that did not finish: seeding again", left);
+        });
+    }
+
+    /**
+     * Writes every trial, a chunk per transaction, chunks on every processor at once (Hibernate and H2 spend most of
+     * a large seeding in CPU); returns when all are committed, or throws the first failure (the rest are stopped,
+     * and the next start removes what they committed). Pages of a large dataset are read from the database: each
+     * result is then stored with its view at once, instead of by the read model's first build.
+     */
+    private void writeTrials(SeedDataset dataset, Instant now) {
+        boolean withViews = dataset.resultCount() > config.readModel().keepViewsUpTo();
+        int trials = dataset.files().size();
+        int perTransaction = config.seeding().trialsPerTransaction();
+        AtomicInteger stored = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "seed-data-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> chunks = new ArrayList<>();
+            for (int chunk = 0; chunk < trials; chunk += perTransaction) {
+                int from = chunk;
+                int to = Math.min(from + perTransaction, trials);
+                chunks.add(writers.submit(() -> {
+                    QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> {
+                        int[] written = {0};
+                        dataset.forEach(from, to, checked -> {
+                            store.insertSeeded(checked, dataset.conflictsByResult(), withViews, SEED_ACTOR, now);
+                            // Keeps the persistence context small; inserts go out in JDBC batches.
+                            if (++written[0] % FLUSH_EVERY == 0) {
+                                entityManager.flush();
+                                entityManager.clear();
+                            }
+                        });
+                    });
+                    Log.debugf("Seeding: %d of %d trials stored", stored.addAndGet(to - from), trials);
+                }));
+            }
+            for (Future<?> chunk : chunks) {
+                chunk.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException("seeding failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while seeding", e);
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
     public boolean isLoaded() {
         return loaded;
     }
@@ -114,24 +193,16 @@ public class SeedDataLoader {
         Log.infof("Validated seed-data %s: %d trials, %d results in %d ms", dataset.version(), dataset.files().size(), dataset.resultCount(),
                 (validated - started) / 1_000_000);
         Instant now = Instant.now();
-        for (RegisteredSource source : dataset.sources()) {
+        removeUnfinishedSeeding();
+        // Committed before the trials: their views name each source's review (SourceViews reads the reviews once).
+        QuarkusTransaction.requiringNew().run(() -> dataset.sources().forEach(source -> {
             Review review = new Review();
             review.document = source.document();
             review.title = source.title();
             review.citation = source.citation();
             review.persist();
-        }
-        int[] written = {0};
-        dataset.forEach(checked -> {
-            store.insertSeeded(checked, dataset.conflictsByResult(), SEED_ACTOR, now);
-            // Keeps the persistence context small on large datasets; inserts go out in JDBC batches.
-            if (++written[0] % FLUSH_EVERY == 0) {
-                entityManager.flush();
-                entityManager.clear();
-            }
-        });
-        entityManager.flush();
-        entityManager.clear();
+        }));
+        writeTrials(dataset, now);
         DatasetState seeded = entityManager.merge(state);
         seeded.seeded = true;
         seeded.seedVersion = dataset.version();

@@ -29,6 +29,18 @@ final class ServiceProcess {
 
     /** Starts the service and waits until it reports ready; {@code cleanDatabase} empties a PostgreSQL database first. */
     static ServiceProcess start(Path dataDirectory, boolean cleanDatabase) throws IOException, InterruptedException {
+        return start(dataDirectory, cleanDatabase, List.of());
+    }
+
+    /** As {@link #start(Path, boolean)}, with more settings ({@code -Dname=value}, later ones win). */
+    static ServiceProcess start(Path dataDirectory, boolean cleanDatabase, List<String> settings) throws IOException, InterruptedException {
+        ServiceProcess service = launch(dataDirectory, cleanDatabase, settings);
+        service.awaitReady();
+        return service;
+    }
+
+    /** Starts the service without waiting for it. */
+    static ServiceProcess launch(Path dataDirectory, boolean cleanDatabase, List<String> settings) throws IOException {
         int port = freePort();
         List<String> command = java(dataDirectory);
         command.add("-Dquarkus.http.port=" + port);
@@ -36,13 +48,23 @@ final class ServiceProcess {
             command.add("-Dquarkus.flyway.clean-disabled=false");
             command.add("-Dquarkus.flyway.clean-at-start=true");
         }
+        command.addAll(settings);
         command.add("-jar");
         command.add(jar());
         Path log = Files.createTempFile(dataDirectory.getParent(), "service", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServiceProcess service = new ServiceProcess(process, port, log);
-        service.awaitReady();
-        return service;
+        return new ServiceProcess(process, port, log);
+    }
+
+    /** Waits until the service's log holds the text. */
+    void awaitLog(String text, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!log().contains(text)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the log never said '" + text + "':\n" + log());
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** A token minted by the packaged service's own command, from the key in the data directory. */

@@ -52,6 +52,16 @@ class ResultsReadFromDatabaseTest {
     @Inject
     EntityManager entityManager;
 
+    /** Views stored as the database is seeded name each source's review by its title, as views made later do. */
+    @Test
+    void aSeededViewNamesItsReview() {
+        // bolero-2.json: review 001's figure, "HR 0.52" in its excerpt; the title is review 001's in seed-data/sources.json.
+        given().get("/api/v1/results/bolero-2-pfs-itt-review001").then().statusCode(200)
+                .body("comparison.hazardRatio", equalTo(0.52f))
+                .body("source.document", equalTo("001_82335943482da74e.txt"))
+                .body("source.title", equalTo("Mechanisms of endocrine resistance in hormone receptor-positive breast cancer"));
+    }
+
     @Test
     void aViewNotStoredYetIsMadeFromItsRow() {
         // Between a write (which clears the stored views of the results it changed) and the patch that stores them again.
