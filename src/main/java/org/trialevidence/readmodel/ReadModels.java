@@ -7,10 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.trialevidence.api.AnswerCache;
+import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,11 @@ public class ReadModels {
     @Inject
     AnswerCache answers;
     private ScheduledExecutorService watch;
+    private final ExecutorService builders = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "read-model-build");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     void onStart(@Observes StartupEvent start) {
         watch = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -53,6 +62,28 @@ public class ReadModels {
 
     public void register(ReadModel<?> model) {
         models.add(model);
+    }
+
+    /**
+     * The database holds a new version: every model is brought up to it before this returns, each in a thread of its
+     * own (independent models; a first build of a large dataset takes a minute or more each).
+     */
+    void onDatasetChanged(@Observes DatasetChanged changed) {
+        List<CompletableFuture<Void>> others = models.stream().skip(1)
+                .map(model -> CompletableFuture.runAsync(() -> model.changedTo(changed.version()), builders)).toList();
+        try {
+            if (!models.isEmpty()) {
+                models.get(0).changedTo(changed.version());
+            }
+        } finally {
+            for (CompletableFuture<Void> other : others) {
+                try {
+                    other.join();
+                } catch (CompletionException failed) {
+                    throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+                }
+            }
+        }
     }
 
     void onStop(@Observes ShutdownEvent stop) {

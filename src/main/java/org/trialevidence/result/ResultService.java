@@ -2,15 +2,15 @@ package org.trialevidence.result;
 
 import org.trialevidence.config.EvidenceConfig;
 import jakarta.annotation.PostConstruct;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
-import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.entity.ResultRepository;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
@@ -42,7 +42,9 @@ import java.util.function.Consumer;
 /**
  * Answers the evidence query from an in-memory index of the current dataset version (patched with the trials a
  * write changed, see {@link ReadModel}) and presents results in their JSON contract.
+ * Created as the application starts, before seeding, so that its read model is registered when the first version is built.
  */
+@Startup(Interceptor.Priority.LIBRARY_BEFORE)
 @ApplicationScoped
 public class ResultService {
     /** evidence.read-model.*: up to keep-views-up-to results the index keeps every view, beyond it pages read them from the database. */
@@ -113,10 +115,6 @@ public class ResultService {
             }
         });
         readModels.register(readModel);
-    }
-
-    void onDatasetChanged(@Observes DatasetChanged changed) {
-        readModel.changedTo(changed.version());
     }
 
     private ResultIndex index() {
@@ -210,7 +208,7 @@ public class ResultService {
                 // find its rows' views overwritten with those of the rows before it, and a replica already at its
                 // version would keep pages made from them.
                 DatasetState.lockForWrite();
-                repository.withTrials(chunk).forEach(result -> result.viewJson = views.json(views.view(result)).json());
+                repository.withTrials(chunk).forEach(result -> result.viewJson = views.jsonOf(result));
             });
             synchronized (unstoredViews) {
                 chunk.forEach(unstoredViews::remove);
@@ -329,7 +327,7 @@ public class ResultService {
             // after it is installed: a page read in between makes those views from their rows instead of serving null.
             List<String> notStored = ids.stream().filter(id -> stored.get(id) == null).toList();
             if (!notStored.isEmpty()) {
-                repository.withTrials(notStored).forEach(result -> stored.put(result.id, views.json(views.view(result)).json()));
+                repository.withTrials(notStored).forEach(result -> stored.put(result.id, views.jsonOf(result)));
             }
             return stored;
         });

@@ -13,12 +13,12 @@ import org.trialevidence.result.ResultContrast;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.Context;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
-import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.SourceViews;
 import org.trialevidence.index.Renumbering;
@@ -56,7 +56,9 @@ import java.util.function.Consumer;
 /**
  * Lists and presents trials from an in-memory index of the current dataset version (patched with the trials a
  * write changed, see {@link ReadModel}); full records are read from the database and kept until their trial changes.
+ * Created as the application starts, before seeding, so that its read model is registered when the first version is built.
  */
+@Startup(Interceptor.Priority.LIBRARY_BEFORE)
 @ApplicationScoped
 public class TrialService implements TrialLookup {
     /** Full records kept per version; beyond this many the cache starts afresh rather than grow without bound. */
@@ -123,10 +125,6 @@ public class TrialService implements TrialLookup {
             }
         });
         readModels.register(readModel);
-    }
-
-    void onDatasetChanged(@Observes DatasetChanged changed) {
-        readModel.changedTo(changed.version());
     }
 
     TrialIndex index() {
