@@ -66,23 +66,27 @@ public class ReadModels {
 
     /**
      * The database holds a new version: every model is brought up to it before this returns, each in a thread of its
-     * own (independent models; a first build of a large dataset takes a minute or more each).
+     * own (independent models; a first build of a large dataset takes a minute or more each). A failure of one is
+     * thrown once every model is done, the others' failures suppressed in it.
      */
     void onDatasetChanged(@Observes DatasetChanged changed) {
-        List<CompletableFuture<Void>> others = models.stream().skip(1)
+        List<CompletableFuture<Void>> all = models.stream()
                 .map(model -> CompletableFuture.runAsync(() -> model.changedTo(changed.version()), builders)).toList();
-        try {
-            if (!models.isEmpty()) {
-                models.get(0).changedTo(changed.version());
-            }
-        } finally {
-            for (CompletableFuture<Void> other : others) {
-                try {
-                    other.join();
-                } catch (CompletionException failed) {
-                    throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        RuntimeException failure = null;
+        for (CompletableFuture<Void> model : all) {
+            try {
+                model.join();
+            } catch (CompletionException failed) {
+                RuntimeException cause = failed.getCause() instanceof RuntimeException runtime ? runtime : failed;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
                 }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
