@@ -14,6 +14,11 @@ public class SourceViews {
 
     public SourceView of(TrialSeed.Source source) {
         Review review = reviews().get(source.document());
+        if (review == null) {
+            // Every cited document is registered: one unknown here was registered since the reviews were read.
+            reviews = null;
+            review = reviews().get(source.document());
+        }
         return new SourceView(source.document(), review == null ? null : review.title, source.location(), source.excerpt());
     }
 

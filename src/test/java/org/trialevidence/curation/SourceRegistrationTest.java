@@ -54,7 +54,8 @@ class SourceRegistrationTest {
         String quoted = "The median OS was 38.5 months with camizestrant versus 31.0 months with continued AI (HR 0.79; 95% CI, 0.61-0.98).";
         curator().body(citing("cites-new-source", quoted).toString()).post("/api/v1/trials").then().statusCode(201);
         given().queryParam("trial", "cites-new-source").queryParam("endpoint", "PFS").get("/api/v1/results").then()
-                .body("items[0].comparison.hazardRatio", equalTo(0.79f)).body("items[0].source.document", equalTo("synthetic-publication.txt"));
+                .body("items[0].comparison.hazardRatio", equalTo(0.79f)).body("items[0].source.document", equalTo("synthetic-publication.txt"))
+                .body("items[0].source.title", equalTo("A synthetic publication"));
 
         String misquoted = "The median OS was 38.5 months with camizestrant versus 31.0 months with continued AI (HR 0.79; 95% CI, 0.61-0.98; p=0.01).";
         curator().body(citing("misquotes-new-source", misquoted).toString()).post("/api/v1/trials").then().statusCode(422)
