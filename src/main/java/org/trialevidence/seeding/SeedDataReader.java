@@ -18,10 +18,6 @@ import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -56,15 +52,11 @@ public final class SeedDataReader {
         List<PendingConflicts> pendingConflictChecks = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<Path> trialFiles = trialFiles(seedDirectory.resolve(TRIALS));
-        ExecutorService readers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
-            Thread thread = new Thread(task, "seed-data-reader");
-            thread.setDaemon(true);
-            return thread;
-        });
         // A window of files is read and checked on its own at once; checks across files follow, in file order.
-        try {
+        try (Workers readers = new Workers("seed-data-reader")) {
             for (int window = 0; window < trialFiles.size(); window += READ_WINDOW) {
-                for (FileRead read : readInParallel(trialFiles.subList(window, Math.min(window + READ_WINDOW, trialFiles.size())), validation, readers)) {
+                List<Path> windowFiles = trialFiles.subList(window, Math.min(window + READ_WINDOW, trialFiles.size()));
+                for (FileRead read : readers.map(windowFiles, file -> readOnItsOwn(file, validation))) {
                     String name = read.file().getFileName().toString();
                     digest.update(name.getBytes(StandardCharsets.UTF_8));
                     digest.update(read.bytes());
@@ -86,8 +78,6 @@ public final class SeedDataReader {
                     });
                 }
             }
-        } finally {
-            readers.shutdownNow();
         }
         pendingConflictChecks.forEach(pending -> pending.check(fileByResultId, violations));
         if (!violations.isEmpty()) {
@@ -100,26 +90,7 @@ public final class SeedDataReader {
     /** A trial file's bytes, and what the checks that need no other file made of it. */
     private record FileRead(Path file, byte[] bytes, Optional<TrialValidation.Checked> checked, List<SeedViolation> violations) { }
 
-    /**
-     * The files read and checked on their own (reading, parsing and these checks are most of a large dataset's
-     * validation) on every processor, returned in file order.
-     */
-    private List<FileRead> readInParallel(List<Path> files, TrialValidation validation, ExecutorService readers) {
-        List<Future<FileRead>> reads = files.stream().map(file -> readers.submit(() -> readOnItsOwn(file, validation))).toList();
-        List<FileRead> done = new ArrayList<>();
-        try {
-            for (Future<FileRead> read : reads) {
-                done.add(read.get());
-            }
-            return done;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading seed-data", e);
-        }
-    }
-
+    /** Reads and checks a file on its own (reading, parsing and these checks are most of a large dataset's validation). */
     private FileRead readOnItsOwn(Path file, TrialValidation validation) {
         String name = file.getFileName().toString();
         byte[] bytes = readBytes(file);

@@ -17,16 +17,13 @@ import org.trialevidence.dataset.Review;
 import org.trialevidence.seeding.ReviewTexts;
 import org.trialevidence.seeding.SeedDataReader;
 import org.trialevidence.seeding.SeedDataset;
+import org.trialevidence.seeding.Workers;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -128,6 +125,9 @@ public class SeedDataLoader {
         });
     }
 
+    /** The trials of the files from {@code from} (inclusive) to {@code to} (exclusive), written in one transaction. */
+    private record Chunk(int from, int to) { }
+
     /**
      * Writes every trial, a chunk per transaction, chunks on every processor at once (Hibernate and H2 spend most of
      * a large seeding in CPU); returns when all are committed, or throws the first failure (the rest are stopped,
@@ -139,41 +139,26 @@ public class SeedDataLoader {
         int trials = dataset.files().size();
         int perTransaction = config.seeding().trialsPerTransaction();
         AtomicInteger stored = new AtomicInteger();
-        ExecutorService writers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
-            Thread thread = new Thread(task, "seed-data-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> chunks = new ArrayList<>();
-            for (int chunk = 0; chunk < trials; chunk += perTransaction) {
-                int from = chunk;
-                int to = Math.min(from + perTransaction, trials);
-                chunks.add(writers.submit(() -> {
-                    QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> {
-                        int[] written = {0};
-                        dataset.forEach(from, to, checked -> {
-                            store.insertSeeded(checked, dataset.conflictsByResult(), withViews, SEED_ACTOR, now);
-                            // Keeps the persistence context small; inserts go out in JDBC batches.
-                            if (++written[0] % FLUSH_EVERY == 0) {
-                                entityManager.flush();
-                                entityManager.clear();
-                            }
-                        });
+        List<Chunk> chunks = new ArrayList<>();
+        for (int from = 0; from < trials; from += perTransaction) {
+            chunks.add(new Chunk(from, Math.min(from + perTransaction, trials)));
+        }
+        try (Workers writers = new Workers("seed-data-writer")) {
+            writers.map(chunks, chunk -> {
+                QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> {
+                    int[] written = {0};
+                    dataset.forEach(chunk.from(), chunk.to(), checked -> {
+                        store.insertSeeded(checked, dataset.conflictsByResult(), withViews, SEED_ACTOR, now);
+                        // Keeps the persistence context small; inserts go out in JDBC batches.
+                        if (++written[0] % FLUSH_EVERY == 0) {
+                            entityManager.flush();
+                            entityManager.clear();
+                        }
                     });
-                    Log.debugf("Seeding: %d of %d trials stored", stored.addAndGet(to - from), trials);
-                }));
-            }
-            for (Future<?> chunk : chunks) {
-                chunk.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException("seeding failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while seeding", e);
-        } finally {
-            writers.shutdownNow();
+                });
+                Log.debugf("Seeding: %d of %d trials stored", stored.addAndGet(chunk.to() - chunk.from()), trials);
+                return chunk;
+            });
         }
     }
 
