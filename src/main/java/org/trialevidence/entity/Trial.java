@@ -106,9 +106,13 @@ public class Trial extends PanacheEntityBase {
     @OrderBy("position")
     public List<Result> results = new ArrayList<>();
 
-    /** The aliases as curated, without the id and acronym that {@link #names} also holds for lookup. */
+    /**
+     * The aliases as curated, without the id and acronym that {@link #names} also holds for lookup, in alphabetical
+     * order: the names read back from the database come in no order of their own (the curated order is kept in the
+     * trial's document), and a trial must list them alike however it was read.
+     */
     public List<String> aliases() {
-        return names.stream().filter(TrialAlias::curated).map(TrialAlias::name).toList();
+        return names.stream().filter(TrialAlias::curated).map(TrialAlias::name).sorted().toList();
     }
 
     public Arm arm(String armId) {

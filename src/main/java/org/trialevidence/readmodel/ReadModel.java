@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Context;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetVersions;
+import org.trialevidence.entity.Trial;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -61,6 +62,22 @@ public final class ReadModel<M> {
         default M load(InputStream in, String version) throws IOException {
             throw new UnsupportedOperationException();
         }
+
+        /**
+         * Collects the model from the trials a seeding of this many results writes, or null when the model is read
+         * from the database after the seeding. The model it builds must equal the one {@link #build} reads.
+         */
+        default FromSeeding<M> fromSeeding(int resultCount) {
+            return null;
+        }
+    }
+
+    /** A model made from the trials seeding writes ({@link org.trialevidence.entity.SeededTrials}). */
+    public interface FromSeeding<M> {
+        /** A trial as seeding writes it; called on several threads at once. */
+        void add(Trial trial);
+
+        M build(String version);
     }
 
     /**
@@ -118,6 +135,8 @@ public final class ReadModel<M> {
     /** The last model whose work after install ran to its end (derived columns written): the one worth keeping. */
     private volatile Versioned<M> installed;
     private volatile Versioned<M> kept;
+    /** The model made from what this process seeded, once installed. */
+    private volatile Versioned<M> seeded;
 
     public ReadModel(String name, DatasetService dataset, Path dataDirectory, Source<M> source) {
         this.name = name;
@@ -259,6 +278,50 @@ public final class ReadModel<M> {
         return line.toString(StandardCharsets.UTF_8);
     }
 
+    String name() {
+        return name;
+    }
+
+    /** Whether the model held is the one made from what this process seeded. */
+    boolean holdsSeeded() {
+        Versioned<M> held = current;
+        return held != null && held == seeded;
+    }
+
+    /** The source's collector of the model of a seeding of this many results, or null. */
+    FromSeeding<M> fromSeeding(int resultCount) {
+        return source.fromSeeding(resultCount);
+    }
+
+    /**
+     * Installs the model seeding made of the version it committed, unless one of that version or a newer one is held:
+     * as a full build does, and kept on disk in the same way.
+     */
+    synchronized void installSeeded(FromSeeding<M> seeding, String version) {
+        Versioned<M> held = current;
+        if (held != null && !DatasetVersions.isBefore(held.version(), version)) {
+            return;
+        }
+        long started = System.nanoTime();
+        seeded = new Versioned<>(seeding.build(version), version);
+        install(seeded);
+        Log.infof("%s read model of dataset %s made from the trials seeding wrote in %d ms", name, version, (System.nanoTime() - started) / 1_000_000);
+        keepInBackground();
+    }
+
+    private void install(Versioned<M> next) {
+        current = next;
+        source.installed(next.model());
+        installed = next;
+    }
+
+    /** Kept at once, off the request that needed it: a crash does not lose the build. */
+    private void keepInBackground() {
+        Thread keeper = new Thread(this::keep, name + "-read-model-keeper");
+        keeper.setDaemon(true);
+        keeper.start();
+    }
+
     private synchronized Versioned<M> update(Versioned<M> held) {
         long started = System.nanoTime();
         boolean[] patched = {false};
@@ -274,16 +337,11 @@ public final class ReadModel<M> {
             return model != null ? model : source.build(version);
         });
         Versioned<M> next = held != null && held.version().equals(read.version()) ? held : new Versioned<>(read.value(), read.version());
-        current = next;
-        source.installed(next.model());
-        installed = next;
+        install(next);
         Log.infof("%s read model of dataset %s %s in %d ms", name, next.version(),
                 patched[0] ? "patched from " + held.version() : "built", (System.nanoTime() - started) / 1_000_000);
         if (!patched[0]) {
-            // Kept at once, off the request that needed it: a crash does not lose the build.
-            Thread keeper = new Thread(this::keep, name + "-read-model-keeper");
-            keeper.setDaemon(true);
-            keeper.start();
+            keepInBackground();
         }
         return next;
     }

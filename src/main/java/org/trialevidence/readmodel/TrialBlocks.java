@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The rows of a read model grouped by trial, trials in their default order (sort key, then id): a write replaces
@@ -18,7 +19,14 @@ import java.util.function.Consumer;
  */
 public final class TrialBlocks<R> {
     /** One trial's rows, in their order within the trial. */
-    public record Block<R>(String sortKey, String trialId, List<R> rows) { }
+    public record Block<R>(String sortKey, String trialId, List<R> rows) {
+        /** The same trial's block with each row mapped. */
+        public Block<R> withRows(UnaryOperator<R> mapping) {
+            List<R> mapped = new ArrayList<>(rows.size());
+            rows.forEach(row -> mapped.add(mapping.apply(row)));
+            return new Block<>(sortKey, trialId, mapped);
+        }
+    }
 
     private static final Comparator<Block<?>> ORDER = Comparator.comparing((Block<?> block) -> block.sortKey()).thenComparing(Block::trialId);
 

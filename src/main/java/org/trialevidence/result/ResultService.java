@@ -11,6 +11,7 @@ import io.vertx.core.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
+import org.trialevidence.entity.Result;
 import org.trialevidence.entity.ResultRepository;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
@@ -19,6 +20,7 @@ import org.trialevidence.index.RowSet;
 import org.trialevidence.index.SharedValues;
 import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
+import org.trialevidence.readmodel.BlocksFromSeeding;
 import org.trialevidence.readmodel.ReadModel;
 import org.trialevidence.readmodel.ReadModels;
 import org.trialevidence.readmodel.TrialBlocks;
@@ -86,6 +88,15 @@ public class ResultService {
             @Override
             public Model patch(Model current, Set<String> trialIds, String version) {
                 return read(version, current.keepViews(), current, trialIds);
+            }
+
+            /** Seeding stores each result's view with its row (when pages read them from the database): none is stale. */
+            @Override
+            public ReadModel.FromSeeding<Model> fromSeeding(int resultCount) {
+                boolean keepViews = resultCount <= config.readModel().keepViewsUpTo();
+                return new BlocksFromSeeding<>(trial -> new TrialBlocks.Block<>(trial.acronym, trial.id,
+                        trial.results.stream().map(result -> row(result, views.view(result), keepViews)).toList()),
+                        ResultIndex.Row::shared, (rows, version) -> model(version, keepViews, rows, List.of()));
             }
 
             @Override
@@ -162,11 +173,10 @@ public class ResultService {
         SharedValues shared = new SharedValues();
         repository.forEachWithTrial(trialIds, TRIALS_PER_READ, result -> {
             ResultView view = views.view(result);
-            RawJson json = views.json(view);
             // Only pages of large datasets are read back from the database; small ones are served from memory.
             // Stored views are brought up to date after this read, in transactions of their own: updating
             // 900,000 rows inside this long read kept every changed page of H2 in the heap (OutOfMemoryError).
-            if (!keepViews && !json.json().equals(result.viewJson)) {
+            if (!keepViews && !views.json(view).json().equals(result.viewJson)) {
                 stale.add(result.id);
             }
             TrialBlocks.Block<ResultIndex.Row> last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
@@ -174,7 +184,7 @@ public class ResultService {
                 last = new TrialBlocks.Block<>(result.trial.acronym, result.trial.id, new ArrayList<>());
                 blocks.add(last);
             }
-            last.rows().add(ResultIndex.Row.of(result, view, json, keepViews).shared(shared));
+            last.rows().add(row(result, view, keepViews).shared(shared));
         });
         if (held == null) {
             return model(version, keepViews, TrialBlocks.of(blocks), stale);
@@ -188,6 +198,11 @@ public class ResultService {
         // The index is patched, not built from every row: only the changed trials' rows are indexed anew.
         Renumbering renumbering = new Renumbering(patch.newRowOf(), rows.rowCount());
         return new Model(held.index().patched(version, renumbering, patch.freshRows()), rows, keepViews, stale);
+    }
+
+    /** The result's row; with its view and the view's JSON when the index keeps them. */
+    private ResultIndex.Row row(Result result, ResultView view, boolean keepViews) {
+        return ResultIndex.Row.of(result, view, keepViews ? views.json(view) : null, keepViews);
     }
 
     private static Model model(String version, boolean keepViews, TrialBlocks<ResultIndex.Row> rows, List<String> staleViews) {

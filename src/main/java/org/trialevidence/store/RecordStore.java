@@ -39,9 +39,9 @@ public class RecordStore {
 
     /**
      * Seeding: a validated seed-data record, new to an empty database; with {@code withViews} (a dataset whose pages
-     * are read from the database), each result with the view its row makes.
+     * are read from the database), each result with the view its row makes. Returns the trial's entities as written.
      */
-    public void insertSeeded(TrialValidation.Checked checked, Map<String, Set<String>> conflictsByResult, boolean withViews, String actor, Instant at) {
+    public Trial insertSeeded(TrialValidation.Checked checked, Map<String, Set<String>> conflictsByResult, boolean withViews, String actor, Instant at) {
         TrialSeed seed = checked.trial();
         TrialRecord record = new TrialRecord();
         record.id = seed.id();
@@ -69,6 +69,7 @@ public class RecordStore {
             trial.results.forEach(r -> r.viewJson = storedViews.jsonOf(r));
         }
         entityManager.persist(trial);
+        return trial;
     }
 
     /** A new trial written through the API: records at version 1, then its projection. Returns as {@link #replace}. */

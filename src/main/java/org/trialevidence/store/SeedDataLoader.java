@@ -14,6 +14,7 @@ import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.Review;
+import org.trialevidence.entity.SeededTrials;
 import org.trialevidence.seeding.ReviewTexts;
 import org.trialevidence.seeding.SeedDataReader;
 import org.trialevidence.seeding.SeedDataset;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the transaction that locks the dataset row holds it while the trials are written, a chunk per transaction of their
  * own, and marks the database seeded when the last is committed. Nothing is served before that mark; a seeding that
  * stops half way leaves rows without it, and the next seeding removes them first. The read models are built before
- * the service reports ready.
+ * the service reports ready: after a seeding, from the trials as they were written, instead of read back.
  */
 @ApplicationScoped
 public class SeedDataLoader {
@@ -55,6 +56,8 @@ public class SeedDataLoader {
     EntityManager entityManager;
     @Inject
     DatasetService datasetService;
+    @Inject
+    SeededTrials seededTrials;
     private volatile boolean loaded;
 
     SeedDataLoader(EvidenceConfig config, Event<DatasetChanged> datasetChanged) {
@@ -65,12 +68,14 @@ public class SeedDataLoader {
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();
         keepDocumentsInline();
+        boolean[] seeded = {false};
         String version = QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).call(() -> {
             DatasetState state = DatasetState.lockForWrite();
             if (state == null) {
                 throw new IllegalStateException("the database has no dataset_state row: its migrations did not run");
             }
             if (!state.seeded) {
+                seeded[0] = true;
                 return seed(state).version;
             } else {
                 Log.infof("Database holds dataset %s (seeded from seed-data %s at %s, %d changes since); seed-data is not read again",
@@ -79,6 +84,10 @@ public class SeedDataLoader {
             return state.version;
         });
         long written = System.nanoTime();
+        if (seeded[0]) {
+            // Committed: the models of what was written are of this version.
+            seededTrials.seeded(version);
+        }
         datasetService.changedTo(version);
         datasetChanged.fire(new DatasetChanged(version));
         loaded = true;
@@ -148,7 +157,7 @@ public class SeedDataLoader {
                 QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> {
                     int[] written = {0};
                     dataset.forEach(chunk.from(), chunk.to(), checked -> {
-                        store.insertSeeded(checked, dataset.conflictsByResult(), withViews, SEED_ACTOR, now);
+                        seededTrials.written(store.insertSeeded(checked, dataset.conflictsByResult(), withViews, SEED_ACTOR, now));
                         // Keeps the persistence context small; inserts go out in JDBC batches.
                         if (++written[0] % FLUSH_EVERY == 0) {
                             entityManager.flush();
@@ -187,6 +196,7 @@ public class SeedDataLoader {
             review.citation = source.citation();
             review.persist();
         }));
+        seededTrials.begin(dataset.resultCount());
         writeTrials(dataset, now);
         DatasetState seeded = entityManager.merge(state);
         seeded.seeded = true;

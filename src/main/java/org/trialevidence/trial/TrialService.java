@@ -28,6 +28,7 @@ import org.trialevidence.paging.Page;
 import org.trialevidence.paging.PageRequest;
 import org.trialevidence.result.ResultService;
 import org.trialevidence.result.ResultViews;
+import org.trialevidence.readmodel.BlocksFromSeeding;
 import org.trialevidence.readmodel.ReadModel;
 import org.trialevidence.readmodel.ReadModels;
 import java.io.IOException;
@@ -110,6 +111,11 @@ public class TrialService implements TrialLookup {
             }
 
             @Override
+            public ReadModel.FromSeeding<Model> fromSeeding(int resultCount) {
+                return new BlocksFromSeeding<>(TrialService::blockOf, TrialIndex.Row::shared, (rows, version) -> model(version, rows));
+            }
+
+            @Override
             public boolean worthKeeping(Model model) {
                 return model.rows().rowCount() >= config.readModel().keepOnDiskFrom();
             }
@@ -159,14 +165,7 @@ public class TrialService implements TrialLookup {
     private Model read(String version, Model held, Set<String> trialIds) {
         List<TrialBlocks.Block<TrialIndex.Row>> blocks = new ArrayList<>();
         SharedValues shared = new SharedValues();
-        repository.forEach(trialIds, 500, trial -> {
-            List<String> names = trial.names.stream().map(TrialAlias::name).toList();
-            Set<String> subgroupBiomarkers = new HashSet<>();
-            trial.results.forEach(result -> subgroupBiomarkers.addAll(result.populationBiomarkers));
-            List<Contrast> contrasts = trial.results.stream().map(ResultContrast::of).flatMap(Optional::stream).toList();
-            TrialIndex.Row row = new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts).shared(shared);
-            blocks.add(new TrialBlocks.Block<>(trial.acronym.toLowerCase(Locale.ROOT), trial.id, List.of(row)));
-        });
+        repository.forEach(trialIds, 500, trial -> blocks.add(blockOf(trial).withRows(row -> row.shared(shared))));
         if (held == null) {
             return model(version, TrialBlocks.of(blocks));
         }
@@ -175,6 +174,19 @@ public class TrialService implements TrialLookup {
         TrialBlocks<TrialIndex.Row> rows = patch.rows();
         Renumbering renumbering = new Renumbering(patch.newRowOf(), rows.rowCount());
         return new Model(held.index().patched(version, renumbering, patch.freshRows()), rows, new ConcurrentHashMap<>());
+    }
+
+    private static TrialIndex.Row row(Trial trial) {
+        List<String> names = trial.names.stream().map(TrialAlias::name).toList();
+        Set<String> subgroupBiomarkers = new HashSet<>();
+        trial.results.forEach(result -> subgroupBiomarkers.addAll(result.populationBiomarkers));
+        List<Contrast> contrasts = trial.results.stream().map(ResultContrast::of).flatMap(Optional::stream).toList();
+        return new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts);
+    }
+
+    /** The trial's block: its one row. */
+    private static TrialBlocks.Block<TrialIndex.Row> blockOf(Trial trial) {
+        return new TrialBlocks.Block<>(trial.acronym.toLowerCase(Locale.ROOT), trial.id, List.of(row(trial)));
     }
 
     private static Model model(String version, TrialBlocks<TrialIndex.Row> rows) {
