@@ -459,4 +459,18 @@ final class ResultIndex {
     int countConflicting() {
         return conflicting.view().cardinality();
     }
+
+    int countWithEffectEstimate() {
+        int count = 0;
+        for (BigDecimal estimate : estimates) {
+            if (estimate != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    int countTrials() {
+        return (int) trialRows.values().stream().filter(rows -> rows.length > 0).count();
+    }
 }

@@ -312,6 +312,15 @@ public class ResultService {
         return index().countConflicting();
     }
 
+    /** The counts of the dataset's overview, of the version of the index they were counted in. */
+    public record Counts(String version, long results, long trialsWithResults, long withEffectEstimate, long conflicting) { }
+
+    public Counts counts() {
+        ReadModel.Versioned<Model> held = readModel.current();
+        ResultIndex index = held.model().index();
+        return new Counts(held.version(), index.size(), index.countTrials(), index.countWithEffectEstimate(), index.countConflicting());
+    }
+
     /** Every matching result, for views that need them all at once (comparison, meta-analysis, plots). */
     public List<ResultView> all(ResultFilter filter) {
         List<ResultView> all = new ArrayList<>();

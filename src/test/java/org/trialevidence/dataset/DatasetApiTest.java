@@ -1,9 +1,17 @@
 package org.trialevidence.dataset;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.trialevidence.entity.ResultRepository;
+
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -28,6 +36,26 @@ class DatasetApiTest {
                 .body("sources.document", hasItems("000_c1356b608d4bb68c.txt", "001_82335943482da74e.txt",
                         "002_68e141cf09b578c4.txt", "003_08164ca290269567.txt", "004_305f31815c953bf8.txt"))
                 .body("sources.find { it.document == '004_305f31815c953bf8.txt' }.title", equalTo("Is there a role for immunotherapy in HER2-positive breast cancer?"));
+    }
+
+    @Inject
+    ResultRepository resultRepository;
+
+    /** The results' counts are answered from the index of the version named: they must be the ones the database counts. */
+    @Test
+    void resultCountsAreThoseTheDatabaseCounts() {
+        JsonPath answer = given().get("/api/v1/dataset").then().statusCode(200).extract().jsonPath();
+        Map<String, Long> counted = QuarkusTransaction.requiringNew().call(() -> Map.of(
+                "results", resultRepository.count(),
+                "trialsWithResults", resultRepository.countTrialsWithResults(),
+                "resultsWithEffectEstimate", resultRepository.countWithEffectEstimate(),
+                "conflictingResults", resultRepository.countConflicting()));
+        assertEquals(answer.getString("version"), given().get("/api/v1/dataset").then().extract().path("version"), "no write meanwhile");
+        for (String count : new String[]{"results", "trialsWithResults", "resultsWithEffectEstimate", "conflictingResults"}) {
+            assertEquals(counted.get(count), answer.getLong("counts." + count), count);
+        }
+        assertTrue(counted.get("resultsWithEffectEstimate") < counted.get("results") && counted.get("trialsWithResults") < counted.get("results"),
+                "the counts differ from one another, so a count taken for another fails");
     }
 
     @Test
