@@ -308,10 +308,6 @@ public class ResultService {
         return index().countQuoting(document);
     }
 
-    public int countConflicting() {
-        return index().countConflicting();
-    }
-
     /** The counts of the dataset's overview, of the version of the index they were counted in. */
     public record Counts(String version, long results, long trialsWithResults, long withEffectEstimate, long conflicting) { }
 
