@@ -8,8 +8,10 @@ import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +29,8 @@ final class TrialSeedChecks {
     private final Optional<ReviewTexts> reviews;
     private final VocabularyCatalog vocabulary = VocabularyCatalog.get();
     private final List<SeedViolation> violations = new ArrayList<>();
+    /** The numbers printed in each excerpt of this trial: every served number is looked for in its excerpts, read once. */
+    private final Map<String, List<BigDecimal>> numbersByExcerpt = new HashMap<>();
 
     private TrialSeedChecks(String file, Set<String> registeredDocuments, Optional<ReviewTexts> reviews) {
         this.file = file;
@@ -249,7 +253,8 @@ final class TrialSeedChecks {
             return;
         }
         boolean corrected = corrections.stream().anyMatch(correction -> correction.field().equals(field) && sameNumber(correction.served(), number));
-        boolean printed = sources.stream().anyMatch(source -> NumbersInText.contains(NumbersInText.of(source.excerpt()), number));
+        boolean printed = sources.stream()
+                .anyMatch(source -> NumbersInText.contains(numbersByExcerpt.computeIfAbsent(source.excerpt(), NumbersInText::of), number));
         if (!corrected && !printed) {
             fault(path, "number " + number.toPlainString() + " appears in none of its excerpts and no correction of '" + field + "' serves it");
         }
