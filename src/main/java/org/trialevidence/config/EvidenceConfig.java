@@ -44,6 +44,14 @@ public interface EvidenceConfig {
         @WithDefault("50000")
         int keepViewsUpTo();
 
+        /**
+         * Whether a read model of this many results keeps every view in memory; if not, pages read the views stored in
+         * the results' rows, and seeding stores them. The one rule seeding, builds and patches all follow.
+         */
+        default boolean keepsViews(long results) {
+            return results <= keepViewsUpTo();
+        }
+
         /** {@code evidence.read-model.keep-on-disk-from}: from this many rows a read model is kept in the data directory. */
         @WithDefault("10000")
         int keepOnDiskFrom();

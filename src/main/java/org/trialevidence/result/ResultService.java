@@ -82,7 +82,7 @@ public class ResultService {
         readModel = new ReadModel<>("Results", dataset, config.dataDir(), new ReadModel.Source<>() {
             @Override
             public Model build(String version) {
-                return read(version, repository.count() <= config.readModel().keepViewsUpTo(), null, null);
+                return read(version, config.readModel().keepsViews(repository.count()), null, null);
             }
 
             @Override
@@ -93,7 +93,7 @@ public class ResultService {
             /** Seeding stores each result's view with its row (when pages read them from the database): none is stale. */
             @Override
             public ReadModel.FromSeeding<Model> fromSeeding(int resultCount) {
-                boolean keepViews = resultCount <= config.readModel().keepViewsUpTo();
+                boolean keepViews = config.readModel().keepsViews(resultCount);
                 return new BlocksFromSeeding<>(trial -> new TrialBlocks.Block<>(trial.acronym, trial.id,
                         trial.results.stream().map(result -> row(result, views.view(result), keepViews)).toList()),
                         ResultIndex.Row::shared, (rows, version) -> model(version, keepViews, rows, List.of()));
@@ -191,7 +191,7 @@ public class ResultService {
         }
         TrialBlocks.Patch<ResultIndex.Row> patch = held.rows().replacing(trialIds, blocks);
         TrialBlocks<ResultIndex.Row> rows = patch.rows();
-        if ((rows.rowCount() <= config.readModel().keepViewsUpTo()) != keepViews) {
+        if (config.readModel().keepsViews(rows.rowCount()) != keepViews) {
             // Crossed the threshold of kept views: the whole index changes representation.
             return null;
         }

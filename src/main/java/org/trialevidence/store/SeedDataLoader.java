@@ -144,7 +144,7 @@ public class SeedDataLoader {
      * result is then stored with its view at once, instead of by the read model's first build.
      */
     private void writeTrials(SeedDataset dataset, Instant now) {
-        boolean withViews = dataset.resultCount() > config.readModel().keepViewsUpTo();
+        boolean withViews = !config.readModel().keepsViews(dataset.resultCount());
         int trials = dataset.files().size();
         int perTransaction = config.seeding().trialsPerTransaction();
         AtomicInteger stored = new AtomicInteger();
