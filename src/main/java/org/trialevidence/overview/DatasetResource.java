@@ -49,13 +49,15 @@ public class DatasetResource {
     private DatasetView read() {
         DatasetState state = DatasetState.current();
         ResultService.Counts indexed = results.counts();
-        boolean ofThisVersion = indexed.version().equals(state.version);
+        ResultService.Counts resultCounts = indexed.version().equals(state.version) ? indexed
+                : new ResultService.Counts(state.version, resultRepository.count(), resultRepository.countTrialsWithResults(),
+                        resultRepository.countWithEffectEstimate(), resultRepository.countConflicting());
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("trials", trialRepository.count());
-        counts.put("trialsWithResults", ofThisVersion ? indexed.trialsWithResults() : resultRepository.countTrialsWithResults());
-        counts.put("results", ofThisVersion ? indexed.results() : resultRepository.count());
-        counts.put("resultsWithEffectEstimate", ofThisVersion ? indexed.withEffectEstimate() : resultRepository.countWithEffectEstimate());
-        counts.put("conflictingResults", ofThisVersion ? indexed.conflicting() : resultRepository.countConflicting());
+        counts.put("trialsWithResults", resultCounts.trialsWithResults());
+        counts.put("results", resultCounts.results());
+        counts.put("resultsWithEffectEstimate", resultCounts.withEffectEstimate());
+        counts.put("conflictingResults", resultCounts.conflicting());
         counts.put("arms", trialRepository.countArms());
         Map<String, Long> studyTypes = trialRepository.countByStudyType();
         List<DatasetView.ReviewView> reviews = Review.<Review>listAll().stream()
