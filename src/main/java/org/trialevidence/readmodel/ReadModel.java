@@ -134,9 +134,14 @@ public final class ReadModel<M> {
     private volatile Versioned<M> current;
     /** The last model whose work after install ran to its end (derived columns written): the one worth keeping. */
     private volatile Versioned<M> installed;
-    private volatile Versioned<M> kept;
-    /** The model made from what this process seeded, once installed. */
-    private volatile Versioned<M> seeded;
+    /**
+     * The version the kept file holds, written or loaded by this process. Not the model: once writes move on, a
+     * reference to it would keep a whole superseded version in the heap (its orders and postings, tens of MB at
+     * 100,000 trials).
+     */
+    private volatile String keptVersion;
+    /** Whether the model held is the one made from what this process seeded (not the model, as above). */
+    private volatile boolean holdsSeeded;
 
     public ReadModel(String name, DatasetService dataset, Path dataDirectory, Source<M> source) {
         this.name = name;
@@ -210,7 +215,7 @@ public final class ReadModel<M> {
     private void keepHeld() {
         // Not the model held when its derived columns are still being written: a start from it would take them as done.
         Versioned<M> held = installed;
-        if (held == null || held == kept || !source.worthKeeping(held.model())) {
+        if (held == null || held.version().equals(keptVersion) || !source.worthKeeping(held.model())) {
             return;
         }
         long started = System.nanoTime();
@@ -222,7 +227,7 @@ public final class ReadModel<M> {
                 source.save(held.model(), out);
             }
             Files.move(written, keptFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            kept = held;
+            keptVersion = held.version();
             Log.infof("%s read model of dataset %s kept in %s in %d ms", name, held.version(), keptFile, (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             Log.warnf(e, "%s read model not kept in %s: the next start builds it", name, keptFile);
@@ -233,6 +238,7 @@ public final class ReadModel<M> {
     synchronized void forget() {
         current = null;
         installed = null;
+        holdsSeeded = false;
     }
 
     /**
@@ -258,7 +264,7 @@ public final class ReadModel<M> {
                 return Optional.empty();
             }
             Versioned<M> loaded = new Versioned<>(source.load(in, header[0]), header[0]);
-            kept = loaded;
+            keptVersion = loaded.version();
             Log.infof("%s read model of dataset %s loaded from %s in %d ms", name, loaded.version(), keptFile, (System.nanoTime() - started) / 1_000_000);
             return Optional.of(loaded);
         } catch (IOException | RuntimeException e) {
@@ -284,8 +290,7 @@ public final class ReadModel<M> {
 
     /** Whether the model held is the one made from what this process seeded. */
     boolean holdsSeeded() {
-        Versioned<M> held = current;
-        return held != null && held == seeded;
+        return holdsSeeded;
     }
 
     /** The source's collector of the model of a seeding of this many results, or null. */
@@ -303,13 +308,15 @@ public final class ReadModel<M> {
             return;
         }
         long started = System.nanoTime();
-        seeded = new Versioned<>(seeding.build(version), version);
-        install(seeded);
+        install(new Versioned<>(seeding.build(version), version), true);
         Log.infof("%s read model of dataset %s made from the trials seeding wrote in %d ms", name, version, (System.nanoTime() - started) / 1_000_000);
         keepInBackground();
     }
 
-    private void install(Versioned<M> next) {
+    private void install(Versioned<M> next, boolean fromSeeding) {
+        if (next != current) {
+            holdsSeeded = fromSeeding;
+        }
         current = next;
         source.installed(next.model());
         installed = next;
@@ -337,7 +344,7 @@ public final class ReadModel<M> {
             return model != null ? model : source.build(version);
         });
         Versioned<M> next = held != null && held.version().equals(read.version()) ? held : new Versioned<>(read.value(), read.version());
-        install(next);
+        install(next, false);
         Log.infof("%s read model of dataset %s %s in %d ms", name, next.version(),
                 patched[0] ? "patched from " + held.version() : "built", (System.nanoTime() - started) / 1_000_000);
         if (!patched[0]) {
