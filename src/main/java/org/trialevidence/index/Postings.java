@@ -3,10 +3,12 @@ package org.trialevidence.index;
 import org.roaringbitmap.RoaringBitmap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * For each term, the rows that carry it, as a compressed bitmap ({@link RowSet}): a query reads the postings of its
@@ -64,6 +66,47 @@ public final class Postings {
         return patched;
     }
 
+    /**
+     * The inverse of these postings: each row's terms, in their natural order. For writing an index out without
+     * holding the rows it was built from; a build from rows carrying these terms makes the same postings.
+     */
+    public TermsByRow byRow(int rowCount) {
+        Map<String, Rows> sorted = new TreeMap<>(rowsByTerm);
+        int[] start = new int[rowCount + 1];
+        sorted.values().forEach(rows -> rows.rows.forEach((int row) -> start[row + 1]++));
+        for (int row = 0; row < rowCount; row++) {
+            start[row + 1] += start[row];
+        }
+        String[] terms = new String[start[rowCount]];
+        int[] filled = new int[rowCount];
+        sorted.forEach((term, rows) -> rows.rows.forEach((int row) -> terms[start[row] + filled[row]++] = term));
+        return new TermsByRow(start, terms);
+    }
+
+    /** Each row's terms: those of row r are {@code terms[start[r]]} to {@code terms[start[r + 1] - 1]}. */
+    public static final class TermsByRow {
+        private final int[] start;
+        private final String[] terms;
+
+        private TermsByRow(int[] start, String[] terms) {
+            this.start = start;
+            this.terms = terms;
+        }
+
+        public List<String> of(int row) {
+            return List.of(Arrays.copyOfRange(terms, start[row], start[row + 1]));
+        }
+
+        /** The row's one term, or null for none; a row of several is refused (the postings are not of one term a row). */
+        public String only(int row) {
+            int count = start[row + 1] - start[row];
+            if (count > 1) {
+                throw new IllegalStateException("row " + row + " has " + count + " terms where one is expected");
+            }
+            return count == 0 ? null : terms[start[row]];
+        }
+    }
+
     /** The rows of one term: added in ascending order while an index is built, never changed after. */
     public static final class Rows {
         private final RoaringBitmap rows;
@@ -102,6 +145,10 @@ public final class Postings {
 
         boolean isEmpty() {
             return rows.isEmpty();
+        }
+
+        public boolean contains(int row) {
+            return rows.contains(row);
         }
 
         /** The rows, sharing this posting's bitmap (a new set each time: a query may note its sorted order on it). */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -272,23 +273,29 @@ final class ResultIndex {
     record Row(String id, String trialId, String endpoint, String setting, String studyType, String populationType,
                String effectMeasure, List<String> biomarkers, List<String> documents, List<String> addedCodes,
                List<String> comparatorCodes, Boolean significant, boolean conflicting, BigDecimal estimate, BigDecimal pValue,
-               List<String> armLabels, List<ArmDrug> drugs, ResultView view, RawJson json) {
+               List<String> armLabels, List<String> drugs, List<String> drugClasses, ResultView view, RawJson json) {
 
         /** The view is the one the API serves (it has the biomarkers, sources and contrast); it is kept only when asked. */
         static Row of(Result result, ResultView view, RawJson json, boolean keepView) {
             Contrast contrast = view.comparison() == null ? null : view.comparison().contrast();
             List<String> labels = new ArrayList<>();
-            List<ArmDrug> drugs = new ArrayList<>();
+            Set<String> drugs = new LinkedHashSet<>();
+            Set<String> drugClasses = new LinkedHashSet<>();
             for (Arm arm : result.arms) {
                 labels.add(arm.label.toLowerCase(Locale.ROOT));
-                drugs.addAll(arm.drugs);
+                for (ArmDrug drug : arm.drugs) {
+                    drugs.add(drug.drug());
+                    if (drug.drugClass() != null) {
+                        drugClasses.add(drug.drugClass());
+                    }
+                }
             }
             return new Row(result.id, result.trial.id, result.endpoint, result.trial.setting, result.trial.studyType, result.populationType,
                     result.effectMeasure, view.biomarkers(), view.sources().stream().map(SourceView::document).distinct().toList(),
                     contrast == null ? List.of() : List.copyOf(contrast.addedCodes()),
                     contrast == null ? List.of() : List.copyOf(contrast.comparatorCodes()),
                     result.significant, result.conflicting, result.estimate, result.pValue, List.copyOf(labels), List.copyOf(drugs),
-                    keepView ? view : null, keepView ? json : null);
+                    List.copyOf(drugClasses), keepView ? view : null, keepView ? json : null);
         }
 
         /** This row holding the values it repeats with other rows once (see {@link SharedValues}). */
@@ -296,8 +303,43 @@ final class ResultIndex {
             return new Row(id, values.of(trialId), values.of(endpoint), values.of(setting), values.of(studyType), values.of(populationType),
                     values.of(effectMeasure), values.list(biomarkers), values.list(documents), values.list(addedCodes),
                     values.list(comparatorCodes), significant, conflicting, values.of(estimate), values.of(pValue), values.list(armLabels),
-                    values.list(drugs), view, json);
+                    values.list(drugs), values.list(drugClasses), view, json);
         }
+    }
+
+    /**
+     * Makes this index's rows again from its columns and postings, as a build reads them (no view: only an index that
+     * reads its views from the database is written out), so that the read model need not hold its rows. A build from
+     * the rows made makes this index again; lists of terms come in their natural order, which no posting depends on.
+     */
+    final class RowsAgain {
+        private final SharedValues shared = new SharedValues();
+        private final Postings.TermsByRow settings = byRow(terms.of(VocabularyKind.SETTINGS));
+        private final Postings.TermsByRow biomarkers = byRow(terms.of(VocabularyKind.BIOMARKERS));
+        private final Postings.TermsByRow drugs = byRow(terms.of(VocabularyKind.DRUGS));
+        private final Postings.TermsByRow drugClasses = byRow(terms.of(VocabularyKind.DRUG_CLASSES));
+        private final Postings.TermsByRow rowStudyTypes = byRow(studyTypes);
+        private final Postings.TermsByRow rowPopulationTypes = byRow(populationTypes);
+        private final Postings.TermsByRow rowEffectMeasures = byRow(effectMeasures);
+        private final Postings.TermsByRow rowDocuments = byRow(documents);
+        private final Postings.TermsByRow rowAdded = byRow(added);
+        private final Postings.TermsByRow rowComparators = byRow(comparators);
+
+        private Postings.TermsByRow byRow(Postings postings) {
+            return postings.byRow(ids.length);
+        }
+
+        Row row(int row, String trialId) {
+            Boolean isSignificant = significant.contains(row) ? Boolean.TRUE : notSignificant.contains(row) ? Boolean.FALSE : null;
+            return new Row(ids[row], trialId, endpointCodes[row], settings.only(row), rowStudyTypes.only(row), rowPopulationTypes.only(row),
+                    rowEffectMeasures.only(row), shared.list(biomarkers.of(row)), shared.list(rowDocuments.of(row)), shared.list(rowAdded.of(row)),
+                    shared.list(rowComparators.of(row)), isSignificant, conflicting.contains(row), estimates[row], pValues[row],
+                    shared.list(Arrays.asList(armLabels[row])), shared.list(drugs.of(row)), shared.list(drugClasses.of(row)), null, null);
+        }
+    }
+
+    RowsAgain rowsAgain() {
+        return new RowsAgain();
     }
 
     /** Collects rows in the default order while the results stream past. */
@@ -364,17 +406,13 @@ final class ResultIndex {
                 conflicting.add(row);
             }
             hazardRatios.add("HR".equals(result.effectMeasure()) && result.estimate() != null ? result.estimate().doubleValue() : Double.NaN);
-            Set<String> drugCodes = new HashSet<>();
-            for (ArmDrug drug : result.drugs()) {
-                drugCodes.add(drug.drug());
-                terms.of(VocabularyKind.DRUGS).add(drug.drug(), row);
-                terms.of(VocabularyKind.DRUG_CLASSES).add(drug.drugClass(), row);
-            }
+            terms.of(VocabularyKind.DRUGS).addAll(result.drugs(), row);
+            terms.of(VocabularyKind.DRUG_CLASSES).addAll(result.drugClasses(), row);
             // Results of one trial share their arms: one copy of each label list and drug set, not one per result
             // (900,000 results would otherwise hold about 2 million label strings).
             armLabels.add(labelLists.computeIfAbsent(result.armLabels(), key -> key.stream().map(label -> this.labels.computeIfAbsent(label, l -> l))
                     .toArray(String[]::new)));
-            armDrugs.add(drugSets.computeIfAbsent(drugCodes, Set::copyOf));
+            armDrugs.add(drugSets.computeIfAbsent(new HashSet<>(result.drugs()), Set::copyOf));
             endpointCodes.add(result.endpoint());
             estimates.add(result.estimate());
             pValues.add(result.pValue());

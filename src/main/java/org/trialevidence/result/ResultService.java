@@ -74,7 +74,10 @@ public class ResultService {
      */
     private final Set<String> unstoredViews = new LinkedHashSet<>();
 
-    /** The index of one version and the rows it was built from, by trial; stale views are those to write after the read. */
+    /**
+     * The index of one version and the layout of its rows by trial (without the rows: the index holds what they say, and
+     * makes them again to be written out); stale views are those to write after the read.
+     */
     record Model(ResultIndex index, TrialBlocks<ResultIndex.Row> rows, boolean keepViews, List<String> staleViews) { }
 
     @PostConstruct
@@ -117,7 +120,7 @@ public class ResultService {
 
             @Override
             public void save(Model model, OutputStream out) throws IOException {
-                model.rows().write(out);
+                model.rows().withRows(model.index().rowsAgain()::row).write(out);
             }
 
             @Override
@@ -197,7 +200,7 @@ public class ResultService {
         }
         // The index is patched, not built from every row: only the changed trials' rows are indexed anew.
         Renumbering renumbering = new Renumbering(patch.newRowOf(), rows.rowCount());
-        return new Model(held.index().patched(version, renumbering, patch.freshRows()), rows, keepViews, stale);
+        return new Model(held.index().patched(version, renumbering, patch.freshRows()), rows.withoutRows(), keepViews, stale);
     }
 
     /** The result's row; with its view and the view's JSON when the index keeps them. */
@@ -208,7 +211,7 @@ public class ResultService {
     private static Model model(String version, boolean keepViews, TrialBlocks<ResultIndex.Row> rows, List<String> staleViews) {
         ResultIndex.Builder builder = new ResultIndex.Builder(version, keepViews);
         rows.forEachRow(builder::add);
-        return new Model(builder.build(), rows, keepViews, staleViews);
+        return new Model(builder.build(), rows.withoutRows(), keepViews, staleViews);
     }
 
     /**
