@@ -12,7 +12,6 @@ import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +29,8 @@ final class TrialIndex {
     final List<String> phases;
     /** How many trials report each phase (as reported): a patch counts the phases it takes out and puts in. */
     private final Map<String, Integer> trialsByPhase;
-    private final Map<String, Integer> rowByName;
-    /** The names each row was found by when it was indexed: a patch that keeps every name keeps the map of names. */
+    private final RowsByName rowsByName;
+    /** The names of each row: a lookup checks the name asked for against them, and a patch that keeps every name keeps the lookup. */
     private final List<List<String>> namesOfRow;
     private final List<String> searchTexts;
     private final Terms terms;
@@ -102,20 +101,17 @@ final class TrialIndex {
         this.version = version;
         int count = rows.size();
         List<TrialSummaryView> views = new ArrayList<>(count);
-        rowByName = new HashMap<>();
         namesOfRow = new ArrayList<>(count);
         searchTexts = new ArrayList<>(count);
         terms = new Terms();
         for (int row = 0; row < count; row++) {
             Row trial = rows.get(row);
             views.add(trial.summary());
-            for (String name : trial.names()) {
-                rowByName.putIfAbsent(TrialNames.key(name), row);
-            }
             namesOfRow.add(trial.names());
             searchTexts.add(trial.searchText());
             terms.add(row, trial);
         }
+        rowsByName = RowsByName.of(namesOfRow);
         summaries = List.copyOf(views);
         trialsByPhase = new TreeMap<>();
         summaries.forEach(trial -> countPhase(trialsByPhase, trial, 1));
@@ -149,13 +145,6 @@ final class TrialIndex {
                 namesOfRow.set(freshNumbers[i], fresh.names());
                 searchTexts.set(freshNumbers[i], fresh.searchText());
             }
-            if (namesKept) {
-                // Every trial is found by the names it had, at the row it had: the map is shared, never changed.
-                rowByName = held.rowByName;
-            } else {
-                rowByName = new HashMap<>(held.rowByName);
-                rowByName.values().removeIf(row -> renumbering.newRowOf(row) < 0);
-            }
         } else {
             views = new ArrayList<>(count);
             namesOfRow = new ArrayList<>(count);
@@ -167,22 +156,11 @@ final class TrialIndex {
                 namesOfRow.add(fresh == null ? held.namesOfRow.get(old) : fresh.names());
                 searchTexts.add(fresh == null ? held.searchTexts.get(old) : fresh.searchText());
             }
-            // Names are unique across trials (writes refuse a name another trial has), so a name moves with its row.
-            rowByName = new HashMap<>(held.rowByName.size() * 2);
-            held.rowByName.forEach((name, row) -> {
-                int renumbered = renumbering.newRowOf(row);
-                if (renumbered >= 0) {
-                    rowByName.put(name, renumbered);
-                }
-            });
         }
+        // Every trial found by the names it had, at the row it had: shared, never changed. Otherwise a name moves with its row.
+        rowsByName = namesKept ? held.rowsByName : held.rowsByName.patched(renumbering, freshNumbers, freshRows.stream().map(Row::names).toList());
         Terms fresh = new Terms();
         for (int i = 0; i < freshNumbers.length; i++) {
-            if (!namesKept) {
-                for (String name : freshRows.get(i).names()) {
-                    rowByName.merge(TrialNames.key(name), freshNumbers[i], Math::min);
-                }
-            }
             fresh.add(freshNumbers[i], freshRows.get(i));
         }
         terms = held.terms.patched(renumbering, fresh);
@@ -223,11 +201,11 @@ final class TrialIndex {
     }
 
     Integer rowOf(String name) {
-        return rowByName.get(TrialNames.key(name));
+        return rowsByName.rowOf(TrialNames.key(name), namesOfRow);
     }
 
     Set<String> nameKeys() {
-        return rowByName.keySet();
+        return RowsByName.keys(namesOfRow);
     }
 
     /** The rows the filter matches: the postings of its terms intersected smallest first, then the text search. */
