@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
  * Rows sorted once by a key, rows without a key last whichever the direction, ties in row order (reversed with
@@ -72,12 +71,42 @@ public final class RowOrder {
         return new RowOrder(null, rows);
     }
 
+    /**
+     * Rows with a key by ascending key (ties in row order), then rows without one in row order. Sorted as row numbers
+     * with a stable merge sort, not as boxed rows: at 900,000 rows boxing cost 25 MB an order at a load's peak.
+     */
     public static <K extends Comparable<K>> RowOrder by(int rows, IntFunction<K> key) {
-        int[] withKey = IntStream.range(0, rows).filter(row -> key.apply(row) != null).boxed()
-                .sorted(Comparator.comparing((Integer row) -> key.apply(row)).thenComparingInt(row -> row))
-                .mapToInt(Integer::intValue).toArray();
-        int[] withoutKey = IntStream.range(0, rows).filter(row -> key.apply(row) == null).toArray();
-        return new RowOrder(IntStream.concat(IntStream.of(withKey), IntStream.of(withoutKey)).toArray(), withKey.length);
+        Object[] keys = new Object[rows];
+        int[] order = new int[rows];
+        int keyed = 0;
+        for (int row = 0; row < rows; row++) {
+            keys[row] = key.apply(row);
+            keyed += keys[row] != null ? 1 : 0;
+        }
+        for (int row = 0, withKey = 0, withoutKey = keyed; row < rows; row++) {
+            order[keys[row] != null ? withKey++ : withoutKey++] = row;
+        }
+        mergeSort(order, new int[keyed], 0, keyed, keys);
+        return new RowOrder(order, keyed);
+    }
+
+    /** Sorts rows[from, to) by their keys, ties kept in the order they come in (stable), using buffer of the same size. */
+    @SuppressWarnings("unchecked")
+    private static <K extends Comparable<K>> void mergeSort(int[] rows, int[] buffer, int from, int to, Object[] keys) {
+        if (to - from < 2) {
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        mergeSort(rows, buffer, from, middle, keys);
+        mergeSort(rows, buffer, middle, to, keys);
+        if (((K) keys[rows[middle - 1]]).compareTo((K) keys[rows[middle]]) <= 0) {
+            return;
+        }
+        System.arraycopy(rows, from, buffer, from, to - from);
+        for (int out = from, left = from, right = middle; out < to; out++) {
+            rows[out] = right >= to || left < middle && ((K) keys[buffer[left]]).compareTo((K) keys[buffer[right]]) <= 0
+                    ? buffer[left++] : buffer[right++];
+        }
     }
 
     /**
