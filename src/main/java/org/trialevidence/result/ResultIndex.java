@@ -67,8 +67,7 @@ final class ResultIndex {
         views = builder.views == null ? null : builder.views.toArray(ResultView[]::new);
         json = builder.json == null ? null : builder.json.toArray(RawJson[]::new);
         terms = builder.terms;
-        trialRows = new HashMap<>();
-        builder.trialRows.forEach((trial, rows) -> trialRows.put(trial, rows.stream().mapToInt(Integer::intValue).toArray()));
+        trialRows = builder.trialRows;
         populationTypes = builder.populationTypes;
         effectMeasures = builder.effectMeasures;
         studyTypes = builder.studyTypes;
@@ -78,7 +77,7 @@ final class ResultIndex {
         significant = builder.significant;
         notSignificant = builder.notSignificant;
         conflicting = builder.conflicting;
-        hazardRatios = builder.hazardRatios.stream().mapToDouble(Double::doubleValue).toArray();
+        hazardRatios = Arrays.copyOf(builder.hazardRatios, count);
         armLabels = builder.armLabels.toArray(String[][]::new);
         armDrugs = builder.armDrugs.toArray(newDrugSets(0));
         endpointCodes = builder.endpointCodes.toArray(String[]::new);
@@ -91,16 +90,10 @@ final class ResultIndex {
      * Whether each fresh trial has the very rows it had: with the fresh rows being the replaced ones, no other trial
      * lost or gained a row, and the held map of rows by trial is that of the next version too (shared, never changed).
      */
-    private static boolean sameRows(Map<String, int[]> held, Map<String, List<Integer>> fresh) {
-        for (Map.Entry<String, List<Integer>> trial : fresh.entrySet()) {
-            int[] rows = held.get(trial.getKey());
-            if (rows == null || rows.length != trial.getValue().size()) {
+    private static boolean sameRows(Map<String, int[]> held, Map<String, int[]> fresh) {
+        for (Map.Entry<String, int[]> trial : fresh.entrySet()) {
+            if (!Arrays.equals(held.get(trial.getKey()), trial.getValue())) {
                 return false;
-            }
-            for (int i = 0; i < rows.length; i++) {
-                if (rows[i] != trial.getValue().get(i)) {
-                    return false;
-                }
             }
         }
         return true;
@@ -114,7 +107,7 @@ final class ResultIndex {
                 patched.put(trial, Arrays.equals(renumbered, rows) ? rows : renumbered);
             }
         });
-        fresh.trialRows.forEach((trial, rows) -> patched.put(trial, rows.stream().mapToInt(Integer::intValue).toArray()));
+        patched.putAll(fresh.trialRows);
         return patched;
     }
 
@@ -187,7 +180,7 @@ final class ResultIndex {
                     views[row] = fresh.views.get(next);
                     json[row] = fresh.json.get(next);
                 }
-                hazardRatios[row] = fresh.hazardRatios.get(next);
+                hazardRatios[row] = fresh.hazardRatios[next];
                 armLabels[row] = fresh.armLabels.get(next);
                 armDrugs[row] = fresh.armDrugs.get(next);
                 endpointCodes[row] = fresh.endpointCodes.get(next);
@@ -217,17 +210,18 @@ final class ResultIndex {
         return column;
     }
 
-    private static double[] column(double[] held, int count, int[] freshRows, List<Double> fresh) {
+    /** As the column above, of numbers: {@code fresh[i]} is the value of row {@code freshRows[i]}. */
+    private static double[] column(double[] held, int count, int[] freshRows, double[] fresh) {
         boolean same = count == held.length;
         for (int i = 0; same && i < freshRows.length; i++) {
-            same = Double.compare(held[freshRows[i]], fresh.get(i)) == 0;
+            same = Double.compare(held[freshRows[i]], fresh[i]) == 0;
         }
         if (same) {
             return held;
         }
         double[] column = Arrays.copyOf(held, count);
         for (int i = 0; i < freshRows.length; i++) {
-            column[freshRows[i]] = fresh.get(i);
+            column[freshRows[i]] = fresh[i];
         }
         return column;
     }
@@ -348,7 +342,8 @@ final class ResultIndex {
         private final List<String> ids = new ArrayList<>();
         private final List<ResultView> views;
         private final VocabularyPostings terms = new VocabularyPostings();
-        private final Map<String, List<Integer>> trialRows = new HashMap<>();
+        /** Each trial's rows, ascending: exact arrays, one longer each time a row is added (a trial has a few). */
+        private final Map<String, int[]> trialRows = new HashMap<>();
         private final Postings populationTypes = new Postings();
         private final Postings effectMeasures = new Postings();
         private final Postings studyTypes = new Postings();
@@ -358,7 +353,8 @@ final class ResultIndex {
         private final Postings.Rows significant = new Postings.Rows();
         private final Postings.Rows notSignificant = new Postings.Rows();
         private final Postings.Rows conflicting = new Postings.Rows();
-        private final List<Double> hazardRatios = new ArrayList<>();
+        /** Filled up to the number of rows added; primitive, as 900,000 boxed values were 18 MB more at a load's peak. */
+        private double[] hazardRatios = new double[64];
         private final List<String[]> armLabels = new ArrayList<>();
         private final List<Set<String>> armDrugs = new ArrayList<>();
         private final List<String> endpointCodes = new ArrayList<>();
@@ -387,7 +383,11 @@ final class ResultIndex {
                 views.add(result.view());
                 json.add(result.json());
             }
-            trialRows.computeIfAbsent(result.trialId(), id -> new ArrayList<>(12)).add(row);
+            trialRows.merge(result.trialId(), new int[] {row}, (rows, added) -> {
+                int[] longer = Arrays.copyOf(rows, rows.length + 1);
+                longer[rows.length] = row;
+                return longer;
+            });
             terms.of(VocabularyKind.ENDPOINTS).add(result.endpoint(), row);
             terms.of(VocabularyKind.SETTINGS).add(result.setting(), row);
             terms.of(VocabularyKind.BIOMARKERS).addAll(result.biomarkers(), row);
@@ -405,7 +405,11 @@ final class ResultIndex {
             if (result.conflicting()) {
                 conflicting.add(row);
             }
-            hazardRatios.add("HR".equals(result.effectMeasure()) && result.estimate() != null ? result.estimate().doubleValue() : Double.NaN);
+            int added = ids.size() - 1;
+            if (added == hazardRatios.length) {
+                hazardRatios = Arrays.copyOf(hazardRatios, hazardRatios.length * 2);
+            }
+            hazardRatios[added] = "HR".equals(result.effectMeasure()) && result.estimate() != null ? result.estimate().doubleValue() : Double.NaN;
             terms.of(VocabularyKind.DRUGS).addAll(result.drugs(), row);
             terms.of(VocabularyKind.DRUG_CLASSES).addAll(result.drugClasses(), row);
             // Results of one trial share their arms: one copy of each label list and drug set, not one per result
