@@ -18,16 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SupersededModelsReleasedTest {
 
+    private final KeptOnlyWhenInstalledTest.Database database = new KeptOnlyWhenInstalledTest.Database();
+
     @Test
     void theModelKeptOnDiskIsReleasedOnceAWriteMovesOn(@TempDir Path dataDirectory) throws InterruptedException {
-        KeptOnlyWhenInstalledTest.Database database = new KeptOnlyWhenInstalledTest.Database();
-        ReadModel<String> model = new ReadModel<>("Test", database, dataDirectory, new KeptOnlyWhenInstalledTest.Models());
-        model.changedTo("seed.1");
-        model.keep();
+        ReadModel<String> model = keptAtTheFirstVersion(dataDirectory);
         WeakReference<String> kept = new WeakReference<>(model.current().model());
 
-        database.version = "seed.2";
-        model.changedTo("seed.2");
+        moveOn(model);
 
         assertEquals("patched seed.2", model.current().model());
         assertReleased(kept, "the model kept on disk");
@@ -35,22 +33,31 @@ class SupersededModelsReleasedTest {
 
     @Test
     void theModelLoadedFromDiskIsReleasedOnceAWriteMovesOn(@TempDir Path dataDirectory) throws InterruptedException {
-        KeptOnlyWhenInstalledTest.Database database = new KeptOnlyWhenInstalledTest.Database();
-        ReadModel<String> model = new ReadModel<>("Test", database, dataDirectory, new KeptOnlyWhenInstalledTest.Models());
-        model.changedTo("seed.1");
-        model.keep();
+        ReadModel<String> model = keptAtTheFirstVersion(dataDirectory);
         model.forget();
         WeakReference<String> loaded = new WeakReference<>(model.current().model());
 
-        database.version = "seed.2";
-        model.changedTo("seed.2");
+        moveOn(model);
 
         assertReleased(loaded, "the model loaded from disk");
     }
 
+    /** A model built at the first version and kept on disk. */
+    private ReadModel<String> keptAtTheFirstVersion(Path dataDirectory) {
+        ReadModel<String> model = new ReadModel<>("Test", database, dataDirectory, new KeptOnlyWhenInstalledTest.Models());
+        model.changedTo("seed.1");
+        model.keep();
+        return model;
+    }
+
+    /** A write: the database moves to the next version, and the model with it. */
+    private void moveOn(ReadModel<String> model) {
+        database.version = "seed.2";
+        model.changedTo("seed.2");
+    }
+
     @Test
     void theModelSeedingMadeIsReleasedOnceAWriteMovesOn(@TempDir Path dataDirectory) throws InterruptedException {
-        KeptOnlyWhenInstalledTest.Database database = new KeptOnlyWhenInstalledTest.Database();
         ReadModel<String> model = new ReadModel<>("Test", database, dataDirectory, new KeptOnlyWhenInstalledTest.Models());
         model.installSeeded(new ReadModel.FromSeeding<>() {
             @Override
@@ -65,8 +72,7 @@ class SupersededModelsReleasedTest {
         assertTrue(model.holdsSeeded());
         WeakReference<String> seeded = new WeakReference<>(model.current().model());
 
-        database.version = "seed.2";
-        model.changedTo("seed.2");
+        moveOn(model);
 
         assertFalse(model.holdsSeeded(), "the model held is a patch, not the seeded one");
         assertReleased(seeded, "the model seeding made");
