@@ -198,9 +198,10 @@ public class ResultService {
             // Crossed the threshold of kept views: the whole index changes representation.
             return null;
         }
-        // The index is patched, not built from every row: only the changed trials' rows are indexed anew.
+        // The index is patched, not built from every row: only the changed trials' rows are indexed anew. The blocks
+        // stay without rows: the held ones have none, and replacing drops the fresh blocks' rows too.
         Renumbering renumbering = new Renumbering(patch.newRowOf(), rows.rowCount());
-        return new Model(held.index().patched(version, renumbering, patch.freshRows()), rows.withoutRows(), keepViews, stale);
+        return new Model(held.index().patched(version, renumbering, patch.freshRows()), rows, keepViews, stale);
     }
 
     /** The result's row; with its view and the view's JSON when the index keeps them. */
