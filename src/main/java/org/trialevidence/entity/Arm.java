@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
@@ -33,8 +32,7 @@ public class Arm extends PanacheEntityBase {
     public int position;
 
     @ElementCollection
-    @CollectionTable(name = "arm_drug", joinColumns = @JoinColumn(name = "arm_pk"),
-            indexes = {@Index(name = "arm_drug_drug", columnList = "drug"), @Index(name = "arm_drug_class", columnList = "drugClass")})
+    @CollectionTable(name = "arm_drug", joinColumns = @JoinColumn(name = "arm_pk"))
     @OrderColumn(name = "position")
     public List<ArmDrug> drugs = new ArrayList<>();
 }

@@ -37,7 +37,6 @@ import java.util.Set;
 @Entity
 @DynamicUpdate
 @Table(name = "result", indexes = {
-        @Index(name = "result_endpoint", columnList = "endpoint"),
         @Index(name = "result_trial", columnList = "trial_id"),
         @Index(name = "result_estimate", columnList = "estimate")})
 public class Result extends PanacheEntityBase {
@@ -54,8 +53,7 @@ public class Result extends PanacheEntityBase {
     public long version;
 
     @ElementCollection
-    @CollectionTable(name = "result_biomarker", joinColumns = @JoinColumn(name = "result_id"),
-            indexes = @Index(name = "result_biomarker_code", columnList = "biomarker"))
+    @CollectionTable(name = "result_biomarker", joinColumns = @JoinColumn(name = "result_id"))
     @Column(name = "biomarker")
     public Set<String> populationBiomarkers = new LinkedHashSet<>();
 

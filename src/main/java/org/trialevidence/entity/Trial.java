@@ -24,14 +24,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A study as curated. Columns that queries filter on are relational (and indexed); value objects that are only
- * ever shown with the trial (approvals, safety, sources) are kept as JSON in the shape curators write them.
+ * A study as curated. Columns the read models index are relational (the database indexes only what its own queries
+ * use: migration V6); value objects that are only ever shown with the trial (approvals, safety, sources) are kept as
+ * JSON in the shape curators write them.
  * The JSON values are treated as immutable (a change replaces the value), which spares Hibernate a
  * serialize-to-copy of each one on every load and flush.
  */
 @Entity
 @Table(name = "trial", indexes = {
-        @Index(name = "trial_setting", columnList = "setting"),
         @Index(name = "trial_study_type", columnList = "studyType"),
         @Index(name = "trial_acronym", columnList = "acronym")})
 public class Trial extends PanacheEntityBase {
@@ -59,13 +59,11 @@ public class Trial extends PanacheEntityBase {
     public long version;
 
     @ElementCollection
-    @CollectionTable(name = "trial_alias", joinColumns = @JoinColumn(name = "trial_id"),
-            indexes = @Index(name = "trial_alias_key", columnList = "nameKey"))
+    @CollectionTable(name = "trial_alias", joinColumns = @JoinColumn(name = "trial_id"))
     public Set<TrialAlias> names = new LinkedHashSet<>();
 
     @ElementCollection
-    @CollectionTable(name = "trial_biomarker", joinColumns = @JoinColumn(name = "trial_id"),
-            indexes = @Index(name = "trial_biomarker_code", columnList = "biomarker"))
+    @CollectionTable(name = "trial_biomarker", joinColumns = @JoinColumn(name = "trial_id"))
     @Column(name = "biomarker")
     public Set<String> biomarkers = new LinkedHashSet<>();
 
