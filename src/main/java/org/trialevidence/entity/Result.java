@@ -10,8 +10,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
@@ -84,11 +82,6 @@ public class Result extends PanacheEntityBase {
     /** Another result reports the same quantity with a different value, or a source disputes this one. */
     public boolean conflicting;
 
-    /** The arms this result reports values for or compares: what arm, drug and drug-class filters match. */
-    @ManyToMany
-    @JoinTable(name = "result_arm", joinColumns = @JoinColumn(name = "result_id"), inverseJoinColumns = @JoinColumn(name = "arm_pk"))
-    public Set<Arm> arms = new LinkedHashSet<>();
-
     @Column(length = 4000)
     public String rawText;
     // @Basic on the JSON lists: without it Hibernate's bytecode enhancer takes a List field for a mapped collection and
@@ -129,4 +122,19 @@ public class Result extends PanacheEntityBase {
      */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     public String viewJson;
+
+    /**
+     * The arms this result reports values for or compares (what arm, drug and drug-class filters match): those of its
+     * values, then its comparison's, from its trial's arms. Derived, not stored: the table that held them (dropped by
+     * migration V7) was two rows a result and about a third of the index entries seeding wrote (docs/benchmarks.md).
+     */
+    public List<Arm> arms() {
+        Set<String> armIds = new LinkedHashSet<>();
+        armValues.forEach(value -> armIds.add(value.arm()));
+        if (experimentalArm != null) {
+            armIds.add(experimentalArm.armId);
+            armIds.add(controlArm.armId);
+        }
+        return armIds.stream().map(trial::arm).toList();
+    }
 }

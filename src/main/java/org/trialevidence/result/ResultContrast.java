@@ -40,7 +40,7 @@ public final class ResultContrast {
         if (contrasted && result.controlArm.armId.equals(armId)) {
             return "control";
         }
-        return result.arms.stream().filter(arm -> arm.armId.equals(armId)).findFirst().map(arm -> arm.role).orElse(null);
+        return result.trial.arm(armId).role;
     }
 
     private static Contrasts.Regimen regimen(Arm arm) {

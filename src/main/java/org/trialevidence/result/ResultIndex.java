@@ -275,7 +275,7 @@ final class ResultIndex {
             List<String> labels = new ArrayList<>();
             Set<String> drugs = new LinkedHashSet<>();
             Set<String> drugClasses = new LinkedHashSet<>();
-            for (Arm arm : result.arms) {
+            for (Arm arm : result.arms()) {
                 labels.add(arm.label.toLowerCase(Locale.ROOT));
                 for (ArmDrug drug : arm.drugs) {
                     drugs.add(drug.drug());

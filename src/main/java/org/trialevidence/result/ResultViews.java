@@ -49,7 +49,7 @@ public class ResultViews implements StoredViews {
                 new ResultView.Population(result.populationType, result.populationLabel, List.copyOf(new TreeSet<>(result.populationBiomarkers))),
                 new ResultView.Analysis(result.analysisType, result.assessor, result.analysisDescription),
                 List.copyOf(biomarkers),
-                result.armValues.stream().map(value -> armResult(reportedArm(result, value.arm()), value, ResultContrast.role(result, value.arm(), contrast.isPresent()))).toList(),
+                result.armValues.stream().map(value -> armResult(trial.arm(value.arm()), value, ResultContrast.role(result, value.arm(), contrast.isPresent()))).toList(),
                 comparison(result, contrast),
                 result.rawText,
                 List.copyOf(result.notes),
@@ -60,12 +60,6 @@ public class ResultViews implements StoredViews {
                 result.suspect == null ? null : new ResultView.Suspect(result.suspect.reason(), List.copyOf(result.suspect.resembles())),
                 sourceViews.of(result.sources.get(0)),
                 sourceViews.of(result.sources));
-    }
-
-    /** The result's own arms hold every arm it reports, so the trial's other arms need not be loaded. */
-    private static Arm reportedArm(Result result, String armId) {
-        return result.arms.stream().filter(arm -> arm.armId.equals(armId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(result.id + " reports no arm " + armId));
     }
 
     private static ResultView.ArmResult armResult(Arm arm, TrialSeed.ArmValue value, String role) {

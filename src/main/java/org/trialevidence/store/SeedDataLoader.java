@@ -43,7 +43,7 @@ public class SeedDataLoader {
     /** Documents up to this size stay in their rows in H2 (the largest real trial record is 17 kB, a result view 1-5 kB). */
     static final int INLINE_LOB_BYTES = 64 * 1024;
     /** The tables seeding writes in its chunk transactions, each before those its rows refer to. */
-    private static final List<String> SEEDED_TABLES = List.of("result_arm", "result_biomarker", "result", "arm_drug", "arm",
+    private static final List<String> SEEDED_TABLES = List.of("result_biomarker", "result", "arm_drug", "arm",
             "trial_alias", "trial_biomarker", "trial", "result_conflict", "result_record", "trial_record", "review");
 
     private final EvidenceConfig config;

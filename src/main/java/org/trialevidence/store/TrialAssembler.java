@@ -120,16 +120,9 @@ public final class TrialAssembler {
         result.analysisType = seed.analysis().type();
         result.assessor = seed.analysis().assessor();
         result.analysisDescription = seed.analysis().description();
-        Set<Arm> arms = new LinkedHashSet<>();
-        seed.arms().forEach(value -> arms.add(trial.arm(value.arm())));
         TrialSeed.Comparison comparison = seed.comparison();
         result.experimentalArm = comparison == null ? null : trial.arm(comparison.experimentalArm());
         result.controlArm = comparison == null ? null : trial.arm(comparison.controlArm());
-        if (comparison != null) {
-            arms.add(result.experimentalArm);
-            arms.add(result.controlArm);
-        }
-        replaceIfDifferent(result.arms, arms);
         result.effectMeasure = comparison == null ? null : comparison.effectMeasure();
         result.estimate = sameNumber(result.estimate, comparison == null ? null : comparison.estimate());
         result.ciLower = sameNumber(result.ciLower, comparison == null ? null : comparison.ciLower());

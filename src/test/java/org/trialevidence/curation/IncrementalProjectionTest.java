@@ -209,7 +209,7 @@ class IncrementalProjectionTest {
                 result.id, result.position, result.endpoint, String.valueOf(result.timepoint), String.valueOf(result.populationType),
                 String.valueOf(result.populationLabel), new TreeSet<>(result.populationBiomarkers), String.valueOf(result.analysisType),
                 String.valueOf(result.assessor), String.valueOf(result.analysisDescription), armId(result.experimentalArm), armId(result.controlArm),
-                new TreeSet<>(result.arms.stream().map(IncrementalProjectionTest::armId).toList()), String.valueOf(result.effectMeasure),
+                new TreeSet<>(result.arms().stream().map(IncrementalProjectionTest::armId).toList()), String.valueOf(result.effectMeasure),
                 number(result.estimate), number(result.ciLower), number(result.ciUpper), number(result.ciLevel), String.valueOf(result.pValueText),
                 number(result.pValue), String.valueOf(result.pValueComparator), String.valueOf(result.significant), result.conflicting,
                 String.valueOf(result.rawText), json(Arrays.asList(result.armValues, result.sources, result.corrections,
