@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.StatelessSession;
 import org.trialevidence.entity.Result;
 import org.trialevidence.entity.StoredViews;
 import org.trialevidence.seeding.TrialSeed;
@@ -36,10 +37,16 @@ public class RecordStore {
     EntityManager entityManager;
     @Inject
     StoredViews storedViews;
+    @Inject
+    StatelessSession seeding;
 
     /**
      * Seeding: a validated seed-data record, new to an empty database; with {@code withViews} (a dataset whose pages
      * are read from the database), each result with the view its row makes. Returns the trial's entities as written.
+     * Inserted through the transaction's stateless session: nothing seeding writes is read back or changed in its
+     * transaction, so a persistence context (its events, cascades, flushes and dirty checks were a fifth of seeding
+     * 100,000 trials, docs/benchmarks.md) would only keep what it must then be told to forget. Each insert writes the
+     * entity's own collections; the trial's arms and results are inserted in the order their references need.
      */
     public Trial insertSeeded(TrialValidation.Checked checked, Map<String, Set<String>> conflictsByResult, boolean withViews, String actor, Instant at) {
         TrialSeed seed = checked.trial();
@@ -48,7 +55,7 @@ public class RecordStore {
         record.document = TrialDocuments.trialPart(checked.document());
         record.version = 1;
         stamp(record, actor, at);
-        entityManager.persist(record);
+        seeding.insert(record);
         List<JsonNode> documents = TrialDocuments.results(checked.document());
         for (int i = 0; i < seed.results().size(); i++) {
             ResultRecord result = new ResultRecord();
@@ -60,7 +67,7 @@ public class RecordStore {
             result.declaredConflicts.addAll(seed.results().get(i).conflictsWith());
             result.changedAt = at;
             result.changedBy = actor;
-            entityManager.persist(result);
+            seeding.insert(result);
         }
         Trial trial = TrialAssembler.assemble(seed, conflictsByResult);
         trial.version = 1;
@@ -68,7 +75,9 @@ public class RecordStore {
         if (withViews) {
             trial.results.forEach(r -> r.viewJson = storedViews.jsonOf(r));
         }
-        entityManager.persist(trial);
+        seeding.insert(trial);
+        trial.arms.forEach(seeding::insert);
+        trial.results.forEach(seeding::insert);
         return trial;
     }
 

@@ -39,7 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class SeedDataLoader {
     static final String SEED_ACTOR = "seed-data";
-    private static final int FLUSH_EVERY = 200;
     /** Documents up to this size stay in their rows in H2 (the largest real trial record is 17 kB, a result view 1-5 kB). */
     static final int INLINE_LOB_BYTES = 64 * 1024;
     /** The tables seeding writes in its chunk transactions, each before those its rows refer to. */
@@ -154,17 +153,9 @@ public class SeedDataLoader {
         }
         try (Workers writers = new Workers("seed-data-writer")) {
             writers.map(chunks, chunk -> {
-                QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() -> {
-                    int[] written = {0};
-                    dataset.forEach(chunk.from(), chunk.to(), checked -> {
-                        seededTrials.written(store.insertSeeded(checked, dataset.conflictsByResult(), withViews, SEED_ACTOR, now));
-                        // Keeps the persistence context small; inserts go out in JDBC batches.
-                        if (++written[0] % FLUSH_EVERY == 0) {
-                            entityManager.flush();
-                            entityManager.clear();
-                        }
-                    });
-                });
+                QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() ->
+                        dataset.forEach(chunk.from(), chunk.to(), checked ->
+                                seededTrials.written(store.insertSeeded(checked, dataset.conflictsByResult(), withViews, SEED_ACTOR, now))));
                 Log.debugf("Seeding: %d of %d trials stored", stored.addAndGet(chunk.to() - chunk.from()), trials);
                 return chunk;
             });
