@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** The strings of a JSON document: every text value, wherever it is nested. */
@@ -29,6 +30,21 @@ public final class JsonText {
             return copy;
         }
         return node;
+    }
+
+    /** Whether some text value of the document passes {@code test}; stops at the first. */
+    public static boolean anyMatch(JsonNode node, Predicate<String> test) {
+        if (node.isTextual()) {
+            return test.test(node.textValue());
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (anyMatch(child, test)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Every text value with its JSON path as the schema validator writes it ({@code $.results[0].rawText}). */

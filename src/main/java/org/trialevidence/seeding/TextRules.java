@@ -35,11 +35,32 @@ public final class TextRules {
         return JsonText.map(document, TextRules::nfc);
     }
 
-    /** Adds a violation for every text value of the document that breaks a rule. */
+    /**
+     * Adds a violation for every text value of the document that breaks a rule. Printable ASCII breaks none (and is
+     * in NFC): a record of it alone is not walked with paths, and such a text is not looked at again.
+     */
     static void check(String file, JsonNode document, List<SeedViolation> violations) {
-        JsonText.forEach(document, "$", (path, text) -> fault(text).or(() -> Normalizer.isNormalized(text, Normalizer.Form.NFC)
-                        ? Optional.empty() : Optional.of("is not in Unicode NFC form (write it composed, as the API stores it)"))
-                .ifPresent(message -> violations.add(new SeedViolation(file, path, message))));
+        if (!JsonText.anyMatch(document, text -> !printableAscii(text))) {
+            return;
+        }
+        JsonText.forEach(document, "$", (path, text) -> {
+            if (!printableAscii(text)) {
+                fault(text).or(() -> Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                                ? Optional.empty() : Optional.of("is not in Unicode NFC form (write it composed, as the API stores it)"))
+                        .ifPresent(message -> violations.add(new SeedViolation(file, path, message)));
+            }
+        });
+    }
+
+    /** Printable ASCII, tab and line breaks: characters no rule refuses, each its own NFC form. */
+    private static boolean printableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 || c > 0x7E) && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean refused(int c) {
