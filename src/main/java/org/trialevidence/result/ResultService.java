@@ -93,12 +93,15 @@ public class ResultService {
                 return read(version, current.keepViews(), current, trialIds);
             }
 
-            /** Seeding stores each result's view with its row (when pages read them from the database): none is stale. */
+            /**
+             * When pages read views from the database, the view each row is made from goes into the result's row
+             * before seeding inserts it (SeededTrials): every view is stored, none is stale.
+             */
             @Override
             public ReadModel.FromSeeding<Model> fromSeeding(int resultCount) {
                 boolean keepViews = config.readModel().keepsViews(resultCount);
                 return new BlocksFromSeeding<>(trial -> new TrialBlocks.Block<>(trial.acronym, trial.id,
-                        trial.results.stream().map(result -> row(result, views.view(result), keepViews)).toList()),
+                        trial.results.stream().map(result -> seededRow(result, keepViews)).toList()),
                         ResultIndex.Row::shared, (rows, version) -> model(version, keepViews, rows, List.of()));
             }
 
@@ -202,6 +205,15 @@ public class ResultService {
         // stay without rows: the held ones have none, and replacing drops the fresh blocks' rows too.
         Renumbering renumbering = new Renumbering(patch.newRowOf(), rows.rowCount());
         return new Model(held.index().patched(version, renumbering, patch.freshRows()), rows, keepViews, stale);
+    }
+
+    /** The row of a result seeding is about to insert; the view's JSON goes into the index, or else into the result's row. */
+    private ResultIndex.Row seededRow(Result result, boolean keepViews) {
+        ResultView view = views.view(result);
+        if (!keepViews) {
+            result.viewJson = views.json(view).json();
+        }
+        return row(result, view, keepViews);
     }
 
     /** The result's row; with its view and the view's JSON when the index keeps them. */

@@ -1,7 +1,6 @@
 package org.trialevidence.result;
 
 import org.trialevidence.entity.Result;
-import org.trialevidence.entity.StoredViews;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
 
 /** A stored result as the API presents it (its view, and that view's JSON); the contrast of its comparison is derived here, once. */
 @ApplicationScoped
-public class ResultViews implements StoredViews {
+public class ResultViews {
     @Inject
     SourceViews sourceViews;
     @Inject
@@ -30,7 +29,6 @@ public class ResultViews implements StoredViews {
         return RawJson.of(mapper, view);
     }
 
-    @Override
     public String jsonOf(Result result) {
         return json(view(result)).json();
     }

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.hibernate.StatelessSession;
 import org.trialevidence.entity.Result;
-import org.trialevidence.entity.StoredViews;
 import org.trialevidence.seeding.TrialSeed;
 import org.trialevidence.seeding.TrialValidation;
 import org.trialevidence.entity.Trial;
@@ -36,19 +35,28 @@ public class RecordStore {
     @Inject
     EntityManager entityManager;
     @Inject
-    StoredViews storedViews;
-    @Inject
     StatelessSession seeding;
 
     /**
-     * Seeding: a validated seed-data record, new to an empty database; with {@code withViews} (a dataset whose pages
-     * are read from the database), each result with the view its row makes. Returns the trial's entities as written.
-     * Inserted through the transaction's stateless session: nothing seeding writes is read back or changed in its
-     * transaction, so a persistence context (its events, cascades, flushes and dirty checks were a fifth of seeding
-     * 100,000 trials, docs/benchmarks.md) would only keep what it must then be told to forget. Each insert writes the
-     * entity's own collections; the trial's arms and results are inserted in the order their references need.
+     * The rows a seeding writes for a validated seed-data record, new to an empty database: its projection at version
+     * 1, with the conflicts the whole seed-data declares, before it is inserted ({@link #insertSeeded}).
      */
-    public Trial insertSeeded(TrialValidation.Checked checked, Map<String, Set<String>> conflictsByResult, boolean withViews, String actor, Instant at) {
+    public static Trial seededProjection(TrialSeed seed, Map<String, Set<String>> conflictsByResult) {
+        Trial trial = TrialAssembler.assemble(seed, conflictsByResult);
+        trial.version = 1;
+        trial.results.forEach(r -> r.version = 1);
+        return trial;
+    }
+
+    /**
+     * Seeding: a validated seed-data record's documents, then its projection as {@link #seededProjection} made it
+     * (with each result's view when the read models put it there, see SeededTrials). Inserted through the
+     * transaction's stateless session: nothing seeding writes is read back or changed in its transaction, so a
+     * persistence context (its events, cascades, flushes and dirty checks were a fifth of seeding 100,000 trials,
+     * docs/benchmarks.md) would only keep what it must then be told to forget. Each insert writes the entity's own
+     * collections; the trial's arms and results are inserted in the order their references need.
+     */
+    public void insertSeeded(TrialValidation.Checked checked, Trial trial, String actor, Instant at) {
         TrialSeed seed = checked.trial();
         TrialRecord record = new TrialRecord();
         record.id = seed.id();
@@ -69,16 +77,9 @@ public class RecordStore {
             result.changedBy = actor;
             seeding.insert(result);
         }
-        Trial trial = TrialAssembler.assemble(seed, conflictsByResult);
-        trial.version = 1;
-        trial.results.forEach(r -> r.version = 1);
-        if (withViews) {
-            trial.results.forEach(r -> r.viewJson = storedViews.jsonOf(r));
-        }
         seeding.insert(trial);
         trial.arms.forEach(seeding::insert);
         trial.results.forEach(seeding::insert);
-        return trial;
     }
 
     /** A new trial written through the API: records at version 1, then its projection. Returns as {@link #replace}. */

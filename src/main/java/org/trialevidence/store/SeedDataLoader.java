@@ -15,6 +15,7 @@ import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.Review;
 import org.trialevidence.entity.SeededTrials;
+import org.trialevidence.entity.Trial;
 import org.trialevidence.seeding.ReviewTexts;
 import org.trialevidence.seeding.SeedDataReader;
 import org.trialevidence.seeding.SeedDataset;
@@ -139,11 +140,11 @@ public class SeedDataLoader {
     /**
      * Writes every trial, a chunk per transaction, chunks on every processor at once (Hibernate and H2 spend most of
      * a large seeding in CPU); returns when all are committed, or throws the first failure (the rest are stopped,
-     * and the next start removes what they committed). Pages of a large dataset are read from the database: each
-     * result is then stored with its view at once, instead of by the read model's first build.
+     * and the next start removes what they committed). The read models make their rows of each trial before it is
+     * inserted: when pages of the dataset are read from the database, the results model puts each view it makes in
+     * the result's row, so that the view is made once and stored with the row (see SeededTrials).
      */
     private void writeTrials(SeedDataset dataset, Instant now) {
-        boolean withViews = !config.readModel().keepsViews(dataset.resultCount());
         int trials = dataset.files().size();
         int perTransaction = config.seeding().trialsPerTransaction();
         AtomicInteger stored = new AtomicInteger();
@@ -154,8 +155,11 @@ public class SeedDataLoader {
         try (Workers writers = new Workers("seed-data-writer")) {
             writers.map(chunks, chunk -> {
                 QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() ->
-                        dataset.forEach(chunk.from(), chunk.to(), checked ->
-                                seededTrials.written(store.insertSeeded(checked, dataset.conflictsByResult(), withViews, SEED_ACTOR, now))));
+                        dataset.forEach(chunk.from(), chunk.to(), checked -> {
+                            Trial trial = RecordStore.seededProjection(checked.trial(), dataset.conflictsByResult());
+                            seededTrials.written(trial);
+                            store.insertSeeded(checked, trial, SEED_ACTOR, now);
+                        }));
                 Log.debugf("Seeding: %d of %d trials stored", stored.addAndGet(chunk.to() - chunk.from()), trials);
                 return chunk;
             });

@@ -2,9 +2,15 @@ package org.trialevidence.curation;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.trialevidence.dataset.DatasetState;
+import org.trialevidence.entity.Result;
 import org.trialevidence.readmodel.ReadModels;
+import org.trialevidence.result.ResultViews;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +21,8 @@ import java.util.Set;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The first read models of a database the service seeds are made from the trials as seeding writes them, not read
@@ -23,7 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * of its own, so its models are the ones its seeding made: {@link SeededReadModelsTest} keeps every view in memory (the
  * real dataset's size), {@link SeededStoredViewsReadModelsTest} reads pages from the views seeding stored.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class SeededReadModelsCheck {
+    /** Whether pages of the profile's dataset are read from the views stored in the results' rows. */
+    abstract boolean pagesReadStoredViews();
+
     /** Every result and trial, in JSON and CSV, each filter the indexes answer from postings, each sort, an analysis. */
     private static final List<String> QUERIES = List.of(
             "/api/v1/results?studyType=all&size=all&format=csv",
@@ -52,8 +64,36 @@ abstract class SeededReadModelsCheck {
 
     @Inject
     ReadModels readModels;
+    @Inject
+    ResultViews views;
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * Seeding stores the view the results model made of each result before inserting it (or none, when pages are served
+     * from memory): it must be the very view the stored row makes, or pages read from the database would give another
+     * answer than the index. Read before the other test builds the models, which stores views again.
+     */
+    @Test
+    @Order(1)
+    void seedingStoredTheViewEachStoredRowMakes() {
+        assertEquals(Set.of("Results", "Trials"), readModels.heldFromSeeding(), "both models held are the ones seeding made");
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<Result> stored = entityManager.createQuery("select r from Result r join fetch r.trial", Result.class).getResultList();
+            assertTrue(stored.size() > 300, "the real dataset's results are stored");
+            assertTrue(stored.stream().anyMatch(result -> !result.conflictsWith.isEmpty()), "conflicts are part of what is compared");
+            for (Result result : stored) {
+                if (pagesReadStoredViews()) {
+                    assertEquals(views.jsonOf(result), result.viewJson, result.id);
+                } else {
+                    assertNull(result.viewJson, result.id + ": a small dataset's pages are served from memory, no view is stored");
+                }
+            }
+        });
+    }
 
     @Test
+    @Order(2)
     void answersOfTheModelsSeedingMadeEqualThoseOfAFullBuild() throws Exception {
         assertEquals(Set.of("Results", "Trials"), readModels.heldFromSeeding(), "both models held are the ones seeding made");
         List<String> queries = new ArrayList<>(QUERIES);

@@ -13,6 +13,11 @@ import java.util.Map;
 @QuarkusTest
 @TestProfile(SeededStoredViewsReadModelsTest.StoredViews.class)
 class SeededStoredViewsReadModelsTest extends SeededReadModelsCheck {
+    @Override
+    boolean pagesReadStoredViews() {
+        return true;
+    }
+
     public static class StoredViews implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
