@@ -50,7 +50,7 @@ public final class SeedDataReader {
         Map<String, String> fileByResultId = new HashMap<>();
         Map<String, List<String>> declaredConflicts = new HashMap<>();
         List<PendingConflicts> pendingConflictChecks = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
+        List<SeedDataset.ValidatedFile> files = new ArrayList<>();
         List<Path> trialFiles = trialFiles(seedDirectory.resolve(TRIALS));
         // A window of files is read and checked on its own at once; checks across files follow, in file order.
         try (Workers readers = new Workers("seed-data-reader")) {
@@ -64,7 +64,7 @@ public final class SeedDataReader {
                     read.checked().ifPresent(checked -> {
                         TrialSeed trial = checked.trial();
                         TrialValidation.checkIdentities(name, trial, filesReadSoFar(fileByName, fileByResultId), violations);
-                        files.add(read.file());
+                        files.add(new SeedDataset.ValidatedFile(read.file(), read.sha256()));
                         Stream.concat(Stream.of(trial.id(), trial.acronym()), trial.aliases().stream()).forEach(trialName ->
                                 fileByName.putIfAbsent(TrialNames.skeleton(trialName), new TrialValidation.NameOwner(name, trialName)));
                         for (int i = 0; i < trial.results().size(); i++) {
@@ -87,20 +87,21 @@ public final class SeedDataReader {
                 fileByResultId.size(), symmetric(declaredConflicts));
     }
 
-    /** A trial file's bytes, and what the checks that need no other file made of it. */
-    private record FileRead(Path file, byte[] bytes, Optional<TrialValidation.Checked> checked, List<SeedViolation> violations) { }
+    /** A trial file's bytes and their SHA-256, and what the checks that need no other file made of it. */
+    private record FileRead(Path file, byte[] bytes, byte[] sha256, Optional<TrialValidation.Checked> checked, List<SeedViolation> violations) { }
 
     /** Reads and checks a file on its own (reading, parsing and these checks are most of a large dataset's validation). */
     private FileRead readOnItsOwn(Path file, TrialValidation validation) {
         String name = file.getFileName().toString();
         byte[] bytes = readBytes(file);
+        byte[] sha256 = sha256().digest(bytes);
         List<SeedViolation> violations = new ArrayList<>();
         try {
             JsonNode node = mapper.readTree(bytes);
-            return new FileRead(file, bytes, validation.checkRecord(name, node, violations), violations);
+            return new FileRead(file, bytes, sha256, validation.checkRecord(name, node, violations), violations);
         } catch (IOException e) {
             violations.add(new SeedViolation(name, "$", "malformed JSON: " + firstLine(e)));
-            return new FileRead(file, bytes, Optional.empty(), violations);
+            return new FileRead(file, bytes, sha256, Optional.empty(), violations);
         }
     }
 
@@ -137,13 +138,21 @@ public final class SeedDataReader {
         };
     }
 
-    /** Reads a file that {@link #read} has validated. */
-    static TrialValidation.Checked reread(Path file) {
+    /**
+     * Reads a file that {@link #read} has validated, refusing it when its bytes are not the ones validated: a file
+     * edited during start-up would otherwise be written without its checks, under the version of what was validated.
+     */
+    static TrialValidation.Checked reread(SeedDataset.ValidatedFile validated) {
+        String name = validated.path().getFileName().toString();
         try {
-            JsonNode node = TrialValidation.MAPPER.readTree(file.toFile());
+            byte[] bytes = Files.readAllBytes(validated.path());
+            if (!MessageDigest.isEqual(validated.sha256(), sha256().digest(bytes))) {
+                throw new SeedDataException(List.of(new SeedViolation(name, "$", "changed since it was validated: start the service again to validate it")));
+            }
+            JsonNode node = TrialValidation.MAPPER.readTree(bytes);
             return new TrialValidation.Checked(TrialValidation.MAPPER.treeToValue(node, TrialSeed.class), node);
         } catch (IOException e) {
-            throw new SeedDataException(List.of(new SeedViolation(file.getFileName().toString(), "$", "changed or unreadable since it was validated: " + firstLine(e))));
+            throw new SeedDataException(List.of(new SeedViolation(name, "$", "unreadable since it was validated: " + firstLine(e))));
         }
     }
 

@@ -12,8 +12,10 @@ import java.util.function.Consumer;
  * are written), how many results they hold, the conflicts between results (both sides), and a content hash as
  * dataset version.
  */
-public record SeedDataset(String version, List<RegisteredSource> sources, List<Path> files, int resultCount,
+public record SeedDataset(String version, List<RegisteredSource> sources, List<ValidatedFile> files, int resultCount,
                           Map<String, Set<String>> conflictsByResult) {
+    /** A trial file and the SHA-256 of the bytes that were validated (a record of an array: compared by identity). */
+    public record ValidatedFile(Path path, byte[] sha256) { }
 
     /** Each trial in file order, as the contract type and as the JSON it was written in. */
     public void forEach(Consumer<TrialValidation.Checked> action) {

@@ -91,6 +91,18 @@ class SeedDataFaultTest {
         assertEquals(16, dataset.version().length());
     }
 
+    /** What is written is what was validated: a file changed between the two stops start-up, naming it. */
+    @Test
+    void aFileChangedAfterItWasValidatedIsNotWritten() throws IOException {
+        writeTrial(trial -> { });
+        SeedDataset dataset = read();
+        writeTrial(trial -> ((ObjectNode) firstResult(trial).get("comparison")).put("estimate", 0.04));
+        SeedDataException failure = assertThrows(SeedDataException.class, dataset::trials);
+        assertEquals(1, failure.violations().size(), failure.getMessage());
+        assertEquals("alpha.json", failure.violations().get(0).file());
+        assertTrue(failure.violations().get(0).message().startsWith("changed since it was validated"), failure.getMessage());
+    }
+
     @Test
     void malformedJsonNamesTheFile() throws IOException {
         write("alpha.json", "{\"id\": \"alpha\",");
