@@ -21,6 +21,7 @@ import org.trialevidence.store.ResultRecord;
 import org.trialevidence.store.TrialDocuments;
 import org.trialevidence.store.TrialRecord;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,10 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class CurationService {
+    /** As long as H2's LOCK_TIMEOUT lets a writer wait for the dataset row. */
+    private static final Duration WRITE_PATIENCE = Duration.ofSeconds(10);
+
+    private final WriteQueue writeQueue = new WriteQueue();
     @Inject
     RecordStore store;
     @Inject
@@ -209,7 +214,7 @@ public class CurationService {
     }
 
     private Written write(Change change, Work work) {
-        Written written = QuarkusTransaction.requiringNew().call(() -> {
+        Written written = writeQueue.inTurn(WRITE_PATIENCE, () -> QuarkusTransaction.requiringNew().call(() -> {
             DatasetState state = DatasetState.lockForWrite();
             Instant now = Instant.now();
             Step step = work.apply(now);
@@ -230,7 +235,7 @@ public class CurationService {
             Optional<ResultRecord> result = store.result(step.trialId(), step.resultId());
             return new Written(step.trialId(), step.resultId(), result.map(r -> r.version).orElse(0L),
                     result.filter(r -> !r.deleted).map(r -> TrialDocuments.parse(r.document)).orElse(null), state.version);
-        });
+        }));
         try {
             datasetChanged.fire(new DatasetChanged(written.datasetVersion()));
         } catch (RuntimeException readModelsLag) {
