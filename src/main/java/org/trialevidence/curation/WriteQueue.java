@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * The writes of this replica, let through one at a time in the order they arrived. Writes serialise on the dataset row
- * anyway, but H2 hands a freed row lock to whichever waiter retries first: with eight curators a write waited behind
- * twenty or thirty others (1.0-1.5 s, docs/benchmarks.md). In front of the row lock, a fair lock bounds a write's wait
- * by the writes already queued. A write that is not let through in time fails as one that waited too long for the row.
+ * anyway, but H2 hands a freed row lock to whichever waiter retries first: with eight curators the slowest write
+ * waited 1.0-1.5 s, the time of twenty or thirty writes (docs/benchmarks.md). In front of the row lock, a fair lock
+ * bounds a write's wait by the writes already queued. A write that is not let through in time fails as one that waited too long for the row.
  */
 final class WriteQueue {
     private final ReentrantLock turn = new ReentrantLock(true);
