@@ -36,8 +36,10 @@ public class ResultRepository {
     /** Each result's place in its trial's record, by result id. */
     public Map<String, Integer> positions(Set<String> resultIds) {
         Map<String, Integer> positions = new HashMap<>();
-        entityManager.createQuery("select r.id, r.position from Result r where r.id in :ids", Object[].class)
-                .setParameter("ids", resultIds).getResultList().forEach(row -> positions.put((String) row[0], (Integer) row[1]));
+        for (List<String> ids : InLists.of(resultIds)) {
+            entityManager.createQuery("select r.id, r.position from Result r where r.id in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList().forEach(row -> positions.put((String) row[0], (Integer) row[1]));
+        }
         return positions;
     }
 

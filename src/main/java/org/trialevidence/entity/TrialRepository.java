@@ -80,8 +80,9 @@ public class TrialRepository {
 
     /** The names of every arm of the trials. */
     public List<ArmName> armNames(Set<String> trialIds) {
-        return entityManager.createQuery("select a.trial.id, a.armId, a.label, a.role from Arm a where a.trial.id in :trials", Object[].class)
-                .setParameter("trials", trialIds).getResultList().stream()
+        return InLists.of(trialIds).stream().flatMap(trials ->
+                entityManager.createQuery("select a.trial.id, a.armId, a.label, a.role from Arm a where a.trial.id in :trials", Object[].class)
+                        .setParameter("trials", trials).getResultList().stream())
                 .map(row -> new ArmName((String) row[0], (String) row[1], (String) row[2], (String) row[3])).toList();
     }
 }
