@@ -6,10 +6,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.trialevidence.entity.ResultRepository;
 import org.trialevidence.entity.TrialRepository;
 import org.trialevidence.result.ResultView;
+import org.trialevidence.store.StoredTrials;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,6 +26,8 @@ public class ResultDetails {
     ResultRepository resultRepository;
     @Inject
     TrialRepository trialRepository;
+    @Inject
+    StoredTrials storedTrials;
 
     public record ArmInfo(String label, String role) { }
 
@@ -42,9 +46,18 @@ public class ResultDetails {
         Map<String, Integer> positions = new HashMap<>();
         Map<String, ArmInfo> arms = new HashMap<>();
         if (!results.isEmpty()) {
+            Set<String> resultIds = results.stream().map(ResultView::id).collect(Collectors.toSet());
+            Set<String> trials = results.stream().map(result -> result.trial().id()).collect(Collectors.toSet());
             QuarkusTransaction.joiningExisting().run(() -> {
-                positions.putAll(resultRepository.positions(results.stream().map(ResultView::id).collect(Collectors.toSet())));
-                Set<String> trials = results.stream().map(result -> result.trial().id()).collect(Collectors.toSet());
+                if (storedTrials.madeFromFiles()) {
+                    // The database does not hold the trials yet: their places and arms as seeding writes them.
+                    trials.stream().map(storedTrials::trial).filter(Objects::nonNull).forEach(trial -> {
+                        trial.results.stream().filter(result -> resultIds.contains(result.id)).forEach(result -> positions.put(result.id, result.position));
+                        trial.arms.forEach(arm -> arms.put(trial.id + "\u0000" + arm.armId, new ArmInfo(arm.label, arm.role)));
+                    });
+                    return;
+                }
+                positions.putAll(resultRepository.positions(resultIds));
                 trialRepository.armNames(trials).forEach(arm -> arms.put(arm.trialId() + "\u0000" + arm.armId(), new ArmInfo(arm.label(), arm.role())));
             });
         }

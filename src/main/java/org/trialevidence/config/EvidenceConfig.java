@@ -37,6 +37,14 @@ public interface EvidenceConfig {
          */
         @WithDefault("1000")
         int trialsPerTransaction();
+
+        /**
+         * {@code evidence.seeding.store-behind-from}: an empty database seeded with at least this many trials is
+         * served from the read models made from the files while the records are written behind them (curation waits
+         * for the write); a smaller one is served once written.
+         */
+        @WithDefault("10000")
+        int storeBehindFrom();
     }
 
     interface ReadModel {

@@ -45,6 +45,7 @@ import java.net.URI;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
 @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
+@APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
 public class CurationResource {
     static final String REASON = "Why the change is made: kept in the record's history (required, at most 2000 characters)";
     static final String IF_MATCH = "The ETag of the record as read (GET its document); a stale one gets 412 and changes nothing";

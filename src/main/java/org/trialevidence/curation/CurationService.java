@@ -12,6 +12,7 @@ import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.Review;
+import org.trialevidence.dataset.StoringBehind;
 import org.trialevidence.errors.InvalidRecordException;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.seeding.TrialValidation;
@@ -40,6 +41,8 @@ public class CurationService {
     private static final Duration WRITE_PATIENCE = Duration.ofSeconds(10);
 
     private final WriteQueue writeQueue = new WriteQueue();
+    @Inject
+    StoringBehind storingBehind;
     @Inject
     RecordStore store;
     @Inject
@@ -214,6 +217,7 @@ public class CurationService {
     }
 
     private Written write(Change change, Work work) {
+        storingBehind.requireStored("writes are accepted");
         Written written = writeQueue.inTurn(WRITE_PATIENCE, () -> QuarkusTransaction.requiringNew().call(() -> {
             DatasetState state = DatasetState.lockForWrite();
             Instant now = Instant.now();

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.api.RecordETag;
 import org.trialevidence.errors.Problem;
+import org.trialevidence.errors.ProblemResponses;
 import org.trialevidence.seeding.TrialSeed;
 
 import java.util.List;
@@ -43,6 +44,7 @@ public class RecordResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialSeed.class)))
     @APIResponse(responseCode = "404", description = "No trial has that name, or it is deleted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response document(@Parameter(description = "Trial id, acronym or alias", example = "serena-6") @PathParam("id") String id,
                              @Context Request request) {
         return conditional(records.trialDocument(id), request);
@@ -57,6 +59,7 @@ public class RecordResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialSeed.Result.class)))
     @APIResponse(responseCode = "404", description = "No such result in that trial, or it is deleted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response resultDocument(@Parameter(description = "Trial id, acronym or alias", example = "serena-6") @PathParam("id") String id,
                                    @Parameter(description = "Result id", example = "serena-6-pfs-itt")
                                    @PathParam("resultId") String resultId, @Context Request request) {
@@ -70,6 +73,7 @@ public class RecordResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryEntry.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No trial has that name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public List<HistoryEntry> history(@Parameter(description = "Trial id, acronym or alias", example = "serena-6") @PathParam("id") String id) {
         return records.history(id);
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.dataset.DatasetState;
+import org.trialevidence.dataset.StoringBehind;
 import org.trialevidence.errors.ProblemException;
 import org.trialevidence.store.ChangeRecord;
 import org.trialevidence.store.RecordStore;
@@ -22,6 +23,8 @@ public class RecordService {
     static final String SEEDED = "seeded";
 
     @Inject
+    StoringBehind storingBehind;
+    @Inject
     RecordStore store;
     @Inject
     TrialService trials;
@@ -30,6 +33,7 @@ public class RecordService {
     public record Document(RawJson json, String etag) { }
 
     public Document trialDocument(String name) {
+        storingBehind.requireStored("records are served");
         return QuarkusTransaction.requiringNew().call(() -> {
             TrialRecord record = served(find(name));
             return new Document(new RawJson(TrialDocuments.compact(store.whole(record))), ETags.trial(record.id, record.version));
@@ -37,6 +41,7 @@ public class RecordService {
     }
 
     public Document resultDocument(String name, String resultId) {
+        storingBehind.requireStored("records are served");
         return QuarkusTransaction.requiringNew().call(() -> {
             TrialRecord record = served(find(name));
             ResultRecord result = store.result(record.id, resultId).filter(r -> !r.deleted)
@@ -47,6 +52,7 @@ public class RecordService {
 
     /** Oldest first; a trial loaded from seed-data starts with an entry saying so. */
     public List<HistoryEntry> history(String name) {
+        storingBehind.requireStored("histories are served");
         return QuarkusTransaction.requiringNew().call(() -> {
             TrialRecord record = find(name);
             List<ChangeRecord> changes = store.history(record.id);

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialevidence.auth.Roles;
 import org.trialevidence.dataset.DatasetService;
+import org.trialevidence.dataset.StoringBehind;
 import org.trialevidence.errors.ProblemResponses;
 
 @Path("/api/v1/export/seed-data")
@@ -23,6 +24,8 @@ import org.trialevidence.errors.ProblemResponses;
 public class SeedDataExportResource {
     static final String ZIP = "application/zip";
 
+    @Inject
+    StoringBehind storingBehind;
     @Inject
     SeedDataExport export;
     @Inject
@@ -39,7 +42,9 @@ public class SeedDataExportResource {
             content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response seedData() {
+        storingBehind.requireStored("the export is made");
         String version = dataset.version();
         StreamingOutput body = export::write;
         return Response.ok(body, ZIP)

@@ -30,6 +30,7 @@ import java.net.URI;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
 @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
+@APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
 public class SourceResource {
     @Inject
     CurationService curation;

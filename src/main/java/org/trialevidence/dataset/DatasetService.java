@@ -22,6 +22,8 @@ public class DatasetService {
 
     @Inject
     EntityManager entityManager;
+    @Inject
+    StoringBehind storingBehind;
 
     private volatile String version;
     private volatile long readAt;
@@ -85,6 +87,11 @@ public class DatasetService {
             boolean holdWrites = attempt == READ_ATTEMPTS;
             try {
                 Snapshot<T> snapshot = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+                    Optional<StoringBehind.Storing> storing = storingBehind.inProgress();
+                    if (storing.isPresent()) {
+                        // Nothing writes until the dataset is stored: a read of trials made from their files sees one version.
+                        return new Snapshot<>(read.get(), storing.get().version());
+                    }
                     if (holdWrites) {
                         DatasetState.lockForWrite();
                     }
@@ -129,14 +136,22 @@ public class DatasetService {
         return logged.containsAll(versions.get()) ? Optional.of(trials) : Optional.empty();
     }
 
-    /** The version the database holds, read in the caller's transaction. */
+    /** The version the database holds, read in the caller's transaction (while it is being stored, the version being stored). */
     public String versionInDatabase() {
+        Optional<StoringBehind.Storing> storing = storingBehind.inProgress();
+        if (storing.isPresent()) {
+            return storing.get().version();
+        }
         return entityManager.createQuery("select s.version from DatasetState s where s.id = :id", String.class)
                 .setParameter("id", DatasetState.SINGLETON).getSingleResult();
     }
 
     /** When the database was seeded: tells one database from another seeded from the same seed-data. */
     public String seededAt() {
+        Optional<StoringBehind.Storing> storing = storingBehind.inProgress();
+        if (storing.isPresent()) {
+            return storing.get().loadedAt().toString();
+        }
         return QuarkusTransaction.joiningExisting().call(() -> {
             DatasetState state = DatasetState.current();
             return state == null || state.loadedAt == null ? "" : state.loadedAt.toString();
@@ -145,6 +160,10 @@ public class DatasetService {
 
     /** Reads the version from the database now, without telling readers (see {@link #changedTo}). */
     public String readVersion() {
+        Optional<StoringBehind.Storing> storing = storingBehind.inProgress();
+        if (storing.isPresent()) {
+            return storing.get().version();
+        }
         return QuarkusTransaction.joiningExisting().call(() -> {
             DatasetState state = DatasetState.current();
             return state == null ? "" : state.version;

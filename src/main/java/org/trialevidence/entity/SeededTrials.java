@@ -10,12 +10,21 @@ public interface SeededTrials {
     void begin(int resultCount);
 
     /**
-     * A trial seeding writes, with its results in their order and the versions stored, before it is inserted: a result
-     * whose pages are read from the database gets the view the results model makes of it in {@link Result#viewJson},
-     * and is inserted with it (the view is made once). Called on several threads at once.
+     * A trial seeding writes, with its results in their order and the versions stored: the read models make their
+     * rows of it. Called on several threads at once.
      */
     void written(Trial trial);
 
-    /** Every trial is written and the database is marked seeded at this version (committed): the models are installed. */
+    /**
+     * A trial seeding is about to insert, after {@link #written} (the same trial, or the same file made into a trial
+     * again): a result whose pages are read from the database gets the view the results model makes of it in
+     * {@link Result#viewJson}, and is inserted with it. Called on several threads at once.
+     */
+    void storing(Trial trial);
+
+    /**
+     * Every trial is made into the models' rows, and the database is marked seeded at this version (committed) or is
+     * being written behind them: the models are installed.
+     */
     void seeded(String version);
 }

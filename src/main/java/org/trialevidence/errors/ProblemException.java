@@ -69,6 +69,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(428, "precondition-required", "Precondition required", detail, "If-Match", null, null);
     }
 
+    /** What the request needs is not available yet, for a reason the detail gives; answered with a Retry-After. */
+    public static ProblemException unavailableYet(String detail) {
+        return new ProblemException(503, "unavailable-yet", "Not available yet", detail, null, null, null);
+    }
+
     Problem toProblem(String instance) {
         return new Problem(Problem.TYPE_BASE + type, title, status, getMessage(), instance, parameter, allowedValues, nearestValues);
     }

@@ -18,9 +18,13 @@ public class ProblemMappers {
     /** What every resource of the read API answers to, when the framework does not say. */
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
+    /** Seconds a client is asked to wait before it asks again for what is not available yet. */
+    static final String RETRY_AFTER_SECONDS = "10";
+
     @ServerExceptionMapper
     public Response problem(ProblemException exception, UriInfo uri) {
-        return respond(exception.toProblem(uri.getPath()));
+        Response response = respond(exception.toProblem(uri.getPath()));
+        return exception.status() == 503 ? Response.fromResponse(response).header("Retry-After", RETRY_AFTER_SECONDS).build() : response;
     }
 
     @ServerExceptionMapper

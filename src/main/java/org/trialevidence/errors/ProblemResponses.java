@@ -21,6 +21,7 @@ public final class ProblemResponses {
     public static final String BAD_QUERY = "BadQuery";
     public static final String UNKNOWN_TRIAL = "UnknownTrial";
     public static final String MALFORMED_BODY = "MalformedBody";
+    public static final String UNAVAILABLE = "Unavailable";
 
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private static final String VALIDATION_PROBLEM_SCHEMA = "#/components/schemas/ValidationProblem";
@@ -41,6 +42,8 @@ public final class ProblemResponses {
         shared.put(MISSING_IF_MATCH, response("No If-Match: a change to an existing record names the ETag it was read with", PROBLEM_SCHEMA));
         shared.put(INVALID_RECORD, response("The record fails validation (schema, vocabularies, excerpts in their reviews); every fault is listed with its JSON path",
                 VALIDATION_PROBLEM_SCHEMA));
+        shared.put(UNAVAILABLE, response("Not now, and nothing was changed: other writes held the dataset for too long, or a first start is still "
+                + "writing the dataset to the database (results, trials and analyses are served meanwhile); Retry-After says when to ask again", PROBLEM_SCHEMA));
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }

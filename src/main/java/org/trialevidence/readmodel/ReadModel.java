@@ -70,6 +70,13 @@ public final class ReadModel<M> {
         default FromSeeding<M> fromSeeding(int resultCount) {
             return null;
         }
+
+        /**
+         * A trial a seeding of this many results is about to insert (after the model's rows of it were made, maybe from
+         * another copy): what the model keeps in the database goes into its rows. Called on several threads at once.
+         */
+        default void storing(Trial trial, int resultCount) {
+        }
     }
 
     /** A model made from the trials seeding writes ({@link org.trialevidence.entity.SeededTrials}). */
@@ -291,6 +298,11 @@ public final class ReadModel<M> {
     /** Whether the model held is the one made from what this process seeded. */
     boolean holdsSeeded() {
         return holdsSeeded;
+    }
+
+    /** What the model keeps in the rows of a trial a seeding of this many results is about to insert. */
+    void storing(Trial trial, int resultCount) {
+        source.storing(trial, resultCount);
     }
 
     /** The source's collector of the model of a seeding of this many results, or null. */

@@ -84,8 +84,12 @@ public class ReadModels implements SeededTrials {
         }
     }
 
+    /** How many results the seeding of this process writes. */
+    private volatile int seedingResults;
+
     @Override
     public void begin(int resultCount) {
+        seedingResults = resultCount;
         List<Seeding<?>> collecting = new ArrayList<>();
         for (ReadModel<?> model : models) {
             Seeding<?> one = Seeding.of(model, resultCount);
@@ -99,6 +103,11 @@ public class ReadModels implements SeededTrials {
     @Override
     public void written(Trial trial) {
         seeding.forEach(model -> model.collector().add(trial));
+    }
+
+    @Override
+    public void storing(Trial trial) {
+        models.forEach(model -> model.storing(trial, seedingResults));
     }
 
     /** Each model is built from what it collected, in a thread of its own, and installed; then what they held is dropped. */

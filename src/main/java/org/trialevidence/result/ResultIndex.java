@@ -16,6 +16,7 @@ import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -434,6 +435,20 @@ final class ResultIndex {
     /** The rows of a trial's results, in the trial's order. */
     int[] rowsOf(String trialId) {
         return trialRows.getOrDefault(trialId, new int[0]);
+    }
+
+    /** The trial of each of the rows asked for, by row: a walk over every trial's rows, for the few reads that need it. */
+    Map<Integer, String> trialsOf(Collection<Integer> rows) {
+        Set<Integer> wanted = new HashSet<>(rows);
+        Map<Integer, String> trials = new HashMap<>();
+        trialRows.forEach((trial, ofTrial) -> {
+            for (int row : ofTrial) {
+                if (wanted.contains(row)) {
+                    trials.put(row, trial);
+                }
+            }
+        });
+        return trials;
     }
 
     /** The rows the filter matches: the postings of its terms intersected smallest first, then its other tests. */

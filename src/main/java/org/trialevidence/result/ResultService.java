@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.trialevidence.api.RawJson;
 import org.trialevidence.entity.Result;
+import org.trialevidence.entity.Trial;
 import org.trialevidence.entity.ResultRepository;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
@@ -24,6 +25,7 @@ import org.trialevidence.readmodel.BlocksFromSeeding;
 import org.trialevidence.readmodel.ReadModel;
 import org.trialevidence.readmodel.ReadModels;
 import org.trialevidence.readmodel.TrialBlocks;
+import org.trialevidence.store.StoredTrials;
 import org.trialevidence.vocabulary.Spelling;
 import org.trialevidence.vocabulary.VocabularyKind;
 
@@ -33,13 +35,17 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Answers the evidence query from an in-memory index of the current dataset version (patched with the trials a
@@ -62,6 +68,8 @@ public class ResultService {
     ResultViews views;
     @Inject
     DatasetService dataset;
+    @Inject
+    StoredTrials storedTrials;
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -93,16 +101,20 @@ public class ResultService {
                 return read(version, current.keepViews(), current, trialIds);
             }
 
-            /**
-             * When pages read views from the database, the view each row is made from goes into the result's row
-             * before seeding inserts it (SeededTrials): every view is stored, none is stale.
-             */
             @Override
             public ReadModel.FromSeeding<Model> fromSeeding(int resultCount) {
                 boolean keepViews = config.readModel().keepsViews(resultCount);
                 return new BlocksFromSeeding<>(trial -> new TrialBlocks.Block<>(trial.acronym, trial.id,
-                        trial.results.stream().map(result -> seededRow(result, keepViews)).toList()),
+                        trial.results.stream().map(result -> row(result, views.view(result), keepViews)).toList()),
                         ResultIndex.Row::shared, (rows, version) -> model(version, keepViews, rows, List.of()));
+            }
+
+            /** When pages read views from the database, each result's view goes into its row as seeding inserts it: none is stale. */
+            @Override
+            public void storing(Trial trial, int resultCount) {
+                if (!config.readModel().keepsViews(resultCount)) {
+                    trial.results.forEach(result -> result.viewJson = views.jsonOf(result));
+                }
             }
 
             @Override
@@ -205,15 +217,6 @@ public class ResultService {
         // stay without rows: the held ones have none, and replacing drops the fresh blocks' rows too.
         Renumbering renumbering = new Renumbering(patch.newRowOf(), rows.rowCount());
         return new Model(held.index().patched(version, renumbering, patch.freshRows()), rows, keepViews, stale);
-    }
-
-    /** The row of a result seeding is about to insert; the view's JSON goes into the index, or else into the result's row. */
-    private ResultIndex.Row seededRow(Result result, boolean keepViews) {
-        ResultView view = views.view(result);
-        if (!keepViews) {
-            result.viewJson = views.json(view).json();
-        }
-        return row(result, view, keepViews);
     }
 
     /** The result's row; with its view and the view's JSON when the index keeps them. */
@@ -362,6 +365,9 @@ public class ResultService {
             return List.of();
         }
         Map<String, String> byId = QuarkusTransaction.requiringNew().call(() -> {
+            if (storedTrials.madeFromFiles()) {
+                return viewsBeingStored(current, rows);
+            }
             Map<String, String> stored = repository.storedViews(ids);
             // A write clears the stored views of the results it changed, and the read model's patch stores them again
             // after it is installed: a page read in between makes those views from their rows instead of serving null.
@@ -372,6 +378,19 @@ public class ResultService {
             return stored;
         });
         return ids.stream().map(byId::get).map(json -> json == null ? null : new RawJson(json)).toList();
+    }
+
+    /**
+     * The views of the rows while the dataset is being stored behind the read models (the database holds none yet):
+     * made, as seeding makes the ones it stores, from their trials as seeding writes them.
+     */
+    private Map<String, String> viewsBeingStored(ResultIndex current, List<Integer> rows) {
+        Set<String> wanted = rows.stream().map(row -> current.ids[row]).collect(Collectors.toSet());
+        Map<String, String> made = new HashMap<>();
+        new HashSet<>(current.trialsOf(rows).values()).stream().map(storedTrials::trial).filter(Objects::nonNull)
+                .forEach(trial -> trial.results.stream().filter(result -> wanted.contains(result.id))
+                        .forEach(result -> made.put(result.id, views.jsonOf(result))));
+        return made;
     }
 
     private ResultView read(RawJson json) {

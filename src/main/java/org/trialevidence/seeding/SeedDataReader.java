@@ -64,7 +64,7 @@ public final class SeedDataReader {
                     read.checked().ifPresent(checked -> {
                         TrialSeed trial = checked.trial();
                         TrialValidation.checkIdentities(name, trial, filesReadSoFar(fileByName, fileByResultId), violations);
-                        files.add(new SeedDataset.ValidatedFile(read.file(), read.sha256()));
+                        files.add(new SeedDataset.ValidatedFile(trial.id(), read.file(), read.sha256()));
                         Stream.concat(Stream.of(trial.id(), trial.acronym()), trial.aliases().stream()).forEach(trialName ->
                                 fileByName.putIfAbsent(TrialNames.skeleton(trialName), new TrialValidation.NameOwner(name, trialName)));
                         for (int i = 0; i < trial.results().size(); i++) {

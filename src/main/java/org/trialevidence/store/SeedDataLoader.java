@@ -3,6 +3,8 @@ package org.trialevidence.store;
 import org.trialevidence.config.EvidenceConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,28 +16,41 @@ import org.trialevidence.dataset.DatasetChanged;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
 import org.trialevidence.dataset.Review;
+import org.trialevidence.dataset.StoringBehind;
 import org.trialevidence.entity.SeededTrials;
 import org.trialevidence.entity.Trial;
 import org.trialevidence.seeding.ReviewTexts;
 import org.trialevidence.seeding.SeedDataReader;
 import org.trialevidence.seeding.SeedDataset;
+import org.trialevidence.seeding.TrialValidation;
 import org.trialevidence.seeding.Workers;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * Seeds an empty database from seed-data at start-up, all or nothing: the whole directory is validated first
  * (a fault stops start-up, naming file and JSON path), then written. A database that holds a dataset already is
  * kept as it is: curated changes survive restarts. Replicas starting together on one empty database seed it once:
  * the transaction that locks the dataset row holds it while the trials are written, a chunk per transaction of their
- * own, and marks the database seeded when the last is committed. Nothing is served before that mark; a seeding that
- * stops half way leaves rows without it, and the next seeding removes them first. The read models are built before
- * the service reports ready: after a seeding, from the trials as they were written, instead of read back.
+ * own, and marks the database seeded when the last is committed; a seeding that stops half way leaves rows without
+ * that mark, and the next seeding removes them first. The read models are built before the service reports ready:
+ * after a seeding, from the trials as they were written, instead of read back. A small dataset is served once it is
+ * stored; from evidence.seeding.store-behind-from trials, the models are made from the files first and served while
+ * the trials are written behind them (dataset.StoringBehind): at 100,000 trials the write is three quarters of the
+ * first start.
  */
 @ApplicationScoped
 public class SeedDataLoader {
@@ -58,41 +73,95 @@ public class SeedDataLoader {
     DatasetService datasetService;
     @Inject
     SeededTrials seededTrials;
+    @Inject
+    StoringBehind storingBehind;
+    @Inject
+    StoredTrials storedTrials;
     private volatile boolean loaded;
+    /** The service is stopping: a dataset still being stored is left to the next start. */
+    private volatile boolean stopping;
 
     SeedDataLoader(EvidenceConfig config, Event<DatasetChanged> datasetChanged) {
         this.config = config;
         this.datasetChanged = datasetChanged;
     }
 
+    /**
+     * The version served first; whether this process seeded it and its models, made from seeding, are still to be
+     * installed; whether it is served while being written behind them.
+     */
+    private record Served(String version, boolean installSeeded, boolean storingBehind) { }
+
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();
         keepDocumentsInline();
-        boolean[] seeded = {false};
-        String version = QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).call(() -> {
-            DatasetState state = DatasetState.lockForWrite();
-            if (state == null) {
-                throw new IllegalStateException("the database has no dataset_state row: its migrations did not run");
-            }
-            if (!state.seeded) {
-                seeded[0] = true;
-                return seed(state).version;
-            } else {
+        CompletableFuture<Served> served = new CompletableFuture<>();
+        // The transaction that locks the dataset row is held by the thread that writes the trials, and a dataset written
+        // behind its read models is served before that thread is done: it runs on a thread of its own.
+        Thread storing = new Thread(() -> seedOrKeep(served), "seed-data-storing");
+        storing.setDaemon(true);
+        storing.start();
+        Served first;
+        try {
+            first = served.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+        long written = System.nanoTime();
+        if (first.installSeeded()) {
+            // Committed: the models of what was written are of this version.
+            seededTrials.seeded(first.version());
+        }
+        datasetService.changedTo(first.version());
+        datasetChanged.fire(new DatasetChanged(first.version()));
+        loaded = true;
+        Log.infof("Dataset %s ready: %s in %d ms, read models built in %d ms", first.version(),
+                first.storingBehind() ? "made from seed-data (being stored)" : "stored",
+                (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * Seeds an empty database, or keeps the dataset a database holds; completes {@code served} with the version to
+     * serve once it may be: when the dataset is committed, or, when it is written behind its read models, once they
+     * are installed. A failure after that stops the service: it would serve a dataset the database does not hold.
+     */
+    private void seedOrKeep(CompletableFuture<Served> served) {
+        try {
+            String version = QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).call(() -> {
+                DatasetState state = DatasetState.lockForWrite();
+                if (state == null) {
+                    throw new IllegalStateException("the database has no dataset_state row: its migrations did not run");
+                }
+                if (!state.seeded) {
+                    return seed(state, served).version;
+                }
                 Log.infof("Database holds dataset %s (seeded from seed-data %s at %s, %d changes since); seed-data is not read again",
                         state.version, state.seedVersion, state.loadedAt, state.revision);
+                served.complete(new Served(state.version, false, false));
+                return state.version;
+            });
+            if (storingBehind.inProgress().isPresent()) {
+                storingBehind.stored();
+                storedTrials.stored();
+                Log.infof("Dataset %s is stored: curation is open", version);
             }
-            return state.version;
-        });
-        long written = System.nanoTime();
-        if (seeded[0]) {
-            // Committed: the models of what was written are of this version.
-            seededTrials.seeded(version);
+            served.complete(new Served(version, true, false));
+        } catch (RuntimeException | Error failure) {
+            if (served.completeExceptionally(failure)) {
+                return;
+            }
+            loaded = false;
+            if (stopping) {
+                Log.infof("The service stopped before the dataset served was stored: the next start seeds the database again");
+                return;
+            }
+            Log.errorf(failure, "The dataset served could not be stored: stopping (the next start seeds the database again)");
+            Quarkus.asyncExit(1);
         }
-        datasetService.changedTo(version);
-        datasetChanged.fire(new DatasetChanged(version));
-        loaded = true;
-        Log.infof("Dataset %s ready: stored in %d ms, read models built in %d ms", version,
-                (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
     }
 
     /**
@@ -137,40 +206,81 @@ public class SeedDataLoader {
     /** The trials of the files from {@code from} (inclusive) to {@code to} (exclusive), written in one transaction. */
     private record Chunk(int from, int to) { }
 
-    /**
-     * Writes every trial, a chunk per transaction, chunks on every processor at once (Hibernate and H2 spend most of
-     * a large seeding in CPU); returns when all are committed, or throws the first failure (the rest are stopped,
-     * and the next start removes what they committed). The read models make their rows of each trial before it is
-     * inserted: when pages of the dataset are read from the database, the results model puts each view it makes in
-     * the result's row, so that the view is made once and stored with the row (see SeededTrials).
-     */
-    private void writeTrials(SeedDataset dataset, Instant now) {
+    /** The chunks of a seeding, of evidence.seeding.trials-per-transaction trials each. */
+    private List<Chunk> chunks(SeedDataset dataset) {
         int trials = dataset.files().size();
         int perTransaction = config.seeding().trialsPerTransaction();
-        AtomicInteger stored = new AtomicInteger();
         List<Chunk> chunks = new ArrayList<>();
         for (int from = 0; from < trials; from += perTransaction) {
             chunks.add(new Chunk(from, Math.min(from + perTransaction, trials)));
         }
+        return chunks;
+    }
+
+    /**
+     * Writes every trial, a chunk per transaction, chunks on every processor at once (Hibernate and H2 spend most of
+     * a large seeding in CPU); returns when all are committed, or throws the first failure (the rest are stopped,
+     * and the next start removes what they committed). Unless they were made already, the read models make their rows
+     * of each trial before it is inserted; then each trial takes what the models keep in its rows (see SeededTrials).
+     */
+    private void writeTrials(SeedDataset dataset, Instant now, boolean modelsMade) {
+        AtomicInteger stored = new AtomicInteger();
         try (Workers writers = new Workers("seed-data-writer")) {
-            writers.map(chunks, chunk -> {
+            writers.map(chunks(dataset), chunk -> {
+                QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() ->
+                        dataset.forEach(chunk.from(), chunk.to(), checked -> {
+                            Trial trial = RecordStore.seededProjection(checked.trial(), dataset.conflictsByResult());
+                            if (!modelsMade) {
+                                seededTrials.written(trial);
+                            }
+                            seededTrials.storing(trial);
+                            store.insertSeeded(checked, trial, SEED_ACTOR, now);
+                        }));
+                Log.debugf("Seeding: %d of %d trials stored", stored.addAndGet(chunk.to() - chunk.from()), dataset.files().size());
+                return chunk;
+            });
+        }
+    }
+
+    /** What the overview counts that the read models do not: the arms, and the trials of each study type. */
+    private record Overview(LongAdder arms, Map<String, LongAdder> studyTypes) {
+        void count(Trial trial) {
+            arms.add(trial.arms.size());
+            studyTypes.computeIfAbsent(trial.studyType, type -> new LongAdder()).increment();
+        }
+
+        Map<String, Long> studyTypeCounts() {
+            Map<String, Long> counts = new TreeMap<>();
+            studyTypes.forEach((type, count) -> counts.put(type, count.sum()));
+            return counts;
+        }
+    }
+
+    /**
+     * The read models make their rows of every trial, made from its file as seeding will write it, on every processor
+     * at once; nothing is written (the transactions only read the reviews the views name). Returns the overview's counts.
+     */
+    private Overview makeModels(SeedDataset dataset) {
+        Overview overview = new Overview(new LongAdder(), new ConcurrentHashMap<>());
+        try (Workers makers = new Workers("seed-data-models")) {
+            makers.map(chunks(dataset), chunk -> {
                 QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() ->
                         dataset.forEach(chunk.from(), chunk.to(), checked -> {
                             Trial trial = RecordStore.seededProjection(checked.trial(), dataset.conflictsByResult());
                             seededTrials.written(trial);
-                            store.insertSeeded(checked, trial, SEED_ACTOR, now);
+                            overview.count(trial);
                         }));
-                Log.debugf("Seeding: %d of %d trials stored", stored.addAndGet(chunk.to() - chunk.from()), trials);
                 return chunk;
             });
         }
+        return overview;
     }
 
     public boolean isLoaded() {
         return loaded;
     }
 
-    private DatasetState seed(DatasetState state) {
+    private DatasetState seed(DatasetState state, CompletableFuture<Served> served) {
         Optional<ReviewTexts> reviews = config.reviewsDir().flatMap(ReviewTexts::load);
         if (reviews.isEmpty()) {
             Log.warnf("Source reviews not found at %s: excerpts and numbers are NOT checked against them in this run",
@@ -181,7 +291,8 @@ public class SeedDataLoader {
         long validated = System.nanoTime();
         Log.infof("Validated seed-data %s: %d trials, %d results in %d ms", dataset.version(), dataset.files().size(), dataset.resultCount(),
                 (validated - started) / 1_000_000);
-        Instant now = Instant.now();
+        // As precise as the database keeps it: a dataset served before it is stored names the time the database will hold.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         removeUnfinishedSeeding();
         // Committed before the trials: their views name each source's review (SourceViews reads the reviews once).
         QuarkusTransaction.requiringNew().run(() -> dataset.sources().forEach(source -> {
@@ -192,7 +303,18 @@ public class SeedDataLoader {
             review.persist();
         }));
         seededTrials.begin(dataset.resultCount());
-        writeTrials(dataset, now);
+        boolean behind = dataset.files().size() >= config.seeding().storeBehindFrom();
+        if (behind) {
+            Overview overview = makeModels(dataset);
+            Function<String, Optional<TrialValidation.Checked>> files = dataset.trialsById();
+            storedTrials.beingStored(id -> files.apply(id).map(checked -> RecordStore.seededProjection(checked.trial(), dataset.conflictsByResult())));
+            storingBehind.begin(new StoringBehind.Storing(dataset.version(), now, reviews.isPresent(), overview.arms().sum(), overview.studyTypeCounts()));
+            seededTrials.seeded(dataset.version());
+            served.complete(new Served(dataset.version(), false, true));
+            Log.infof("Serving dataset %s (%d trials) from the read models made from seed-data while it is stored; curation waits for it (%d ms after validation)",
+                    dataset.version(), dataset.files().size(), (System.nanoTime() - validated) / 1_000_000);
+        }
+        writeTrials(dataset, now, behind);
         DatasetState seeded = entityManager.merge(state);
         seeded.seeded = true;
         seeded.seedVersion = dataset.version();

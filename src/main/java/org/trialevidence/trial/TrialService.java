@@ -38,6 +38,7 @@ import org.trialevidence.readmodel.TrialBlocks;
 import jakarta.annotation.PostConstruct;
 import java.util.Locale;
 import org.trialevidence.result.ResultView;
+import org.trialevidence.store.StoredTrials;
 import org.trialevidence.vocabulary.Spelling;
 import org.trialevidence.vocabulary.Term;
 import org.trialevidence.vocabulary.VocabularyCatalog;
@@ -76,6 +77,8 @@ public class TrialService implements TrialLookup {
     SourceViews sources;
     @Inject
     DatasetService dataset;
+    @Inject
+    StoredTrials storedTrials;
 
     @Inject
     ObjectMapper mapper;
@@ -248,7 +251,7 @@ public class TrialService implements TrialLookup {
 
     /** The full record, read from the database, or empty when no trial has that name. */
     public Optional<TrialView> view(String name) {
-        return idOf(name).map(id -> dataset.consistently(READ_TIMEOUT_SECONDS, () -> record(Trial.findById(id), dataset.versionInDatabase())).value());
+        return idOf(name).map(id -> dataset.consistently(READ_TIMEOUT_SECONDS, () -> record(storedTrials.trial(id), dataset.versionInDatabase())).value());
     }
 
     /** The full record as JSON (kept until a write changes the trial), or empty when no trial has that name. */
@@ -267,7 +270,7 @@ public class TrialService implements TrialLookup {
         if (cached != null) {
             return Optional.of(cached);
         }
-        DatasetService.Snapshot<RawJson> read = dataset.consistently(READ_TIMEOUT_SECONDS, () -> json(record(Trial.findById(id), dataset.versionInDatabase())));
+        DatasetService.Snapshot<RawJson> read = dataset.consistently(READ_TIMEOUT_SECONDS, () -> json(record(storedTrials.trial(id), dataset.versionInDatabase())));
         // A record read while a write landed belongs to the next version: served, but not kept for this one.
         if (read.version().equals(current.version())) {
             records.put(id, read.value());

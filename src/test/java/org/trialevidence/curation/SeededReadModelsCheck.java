@@ -37,7 +37,7 @@ abstract class SeededReadModelsCheck {
     abstract boolean pagesReadStoredViews();
 
     /** Every result and trial, in JSON and CSV, each filter the indexes answer from postings, each sort, an analysis. */
-    private static final List<String> QUERIES = List.of(
+    static final List<String> QUERIES = List.of(
             "/api/v1/results?studyType=all&size=all&format=csv",
             "/api/v1/results?biomarker=ESR1&endpoint=PFS",
             "/api/v1/results?drugClass=CDK4/6i&setting=metastatic&sort=hazardRatio&size=100",

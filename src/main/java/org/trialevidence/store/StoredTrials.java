@@ -1,0 +1,39 @@
+package org.trialevidence.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.trialevidence.entity.Trial;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Trials as the database holds them, or, while a first start serves the dataset before it is stored
+ * (dataset.StoringBehind), as seeding writes them: made again from their files, each read again and checked against
+ * the bytes validated. The reads that need a trial's entities (a trial's record, a page of stored views, an analysis's
+ * arms) take it from here.
+ */
+@ApplicationScoped
+public class StoredTrials {
+    private volatile Function<String, Optional<Trial>> beingStored;
+
+    /** The trial with that id (in the caller's transaction when read from the database), or null when there is none. */
+    public Trial trial(String id) {
+        Function<String, Optional<Trial>> seeded = beingStored;
+        return seeded == null ? Trial.findById(id) : seeded.apply(id).orElse(null);
+    }
+
+    /** Whether trials are made from their files: the database does not hold them yet. */
+    public boolean madeFromFiles() {
+        return beingStored != null;
+    }
+
+    /** Until {@link #stored()}, trials are made from their files by this lookup. */
+    void beingStored(Function<String, Optional<Trial>> trialsById) {
+        beingStored = trialsById;
+    }
+
+    /** The database holds the trials. */
+    void stored() {
+        beingStored = null;
+    }
+}
