@@ -87,10 +87,10 @@ public class DatasetService {
             boolean holdWrites = attempt == READ_ATTEMPTS;
             try {
                 Snapshot<T> snapshot = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
-                    Optional<StoringBehind.Storing> storing = storingBehind.inProgress();
-                    if (storing.isPresent()) {
+                    Optional<String> beingStored = versionBeingStored();
+                    if (beingStored.isPresent()) {
                         // Nothing writes until the dataset is stored: a read of trials made from their files sees one version.
-                        return new Snapshot<>(read.get(), storing.get().version());
+                        return new Snapshot<>(read.get(), beingStored.get());
                     }
                     if (holdWrites) {
                         DatasetState.lockForWrite();
@@ -138,35 +138,28 @@ public class DatasetService {
 
     /** The version the database holds, read in the caller's transaction (while it is being stored, the version being stored). */
     public String versionInDatabase() {
-        Optional<StoringBehind.Storing> storing = storingBehind.inProgress();
-        if (storing.isPresent()) {
-            return storing.get().version();
-        }
-        return entityManager.createQuery("select s.version from DatasetState s where s.id = :id", String.class)
-                .setParameter("id", DatasetState.SINGLETON).getSingleResult();
+        return versionBeingStored().orElseGet(() -> entityManager.createQuery("select s.version from DatasetState s where s.id = :id", String.class)
+                .setParameter("id", DatasetState.SINGLETON).getSingleResult());
+    }
+
+    /** The version a first start serves while it is written behind the read models (the database holds none of it yet). */
+    private Optional<String> versionBeingStored() {
+        return storingBehind.inProgress().map(StoringBehind.Storing::version);
     }
 
     /** When the database was seeded: tells one database from another seeded from the same seed-data. */
     public String seededAt() {
-        Optional<StoringBehind.Storing> storing = storingBehind.inProgress();
-        if (storing.isPresent()) {
-            return storing.get().loadedAt().toString();
-        }
-        return QuarkusTransaction.joiningExisting().call(() -> {
+        return storingBehind.inProgress().map(storing -> storing.loadedAt().toString()).orElseGet(() -> QuarkusTransaction.joiningExisting().call(() -> {
             DatasetState state = DatasetState.current();
             return state == null || state.loadedAt == null ? "" : state.loadedAt.toString();
-        });
+        }));
     }
 
     /** Reads the version from the database now, without telling readers (see {@link #changedTo}). */
     public String readVersion() {
-        Optional<StoringBehind.Storing> storing = storingBehind.inProgress();
-        if (storing.isPresent()) {
-            return storing.get().version();
-        }
-        return QuarkusTransaction.joiningExisting().call(() -> {
+        return versionBeingStored().orElseGet(() -> QuarkusTransaction.joiningExisting().call(() -> {
             DatasetState state = DatasetState.current();
             return state == null ? "" : state.version;
-        });
+        }));
     }
 }
