@@ -38,6 +38,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -73,8 +74,6 @@ public class SeedDataLoader {
     DatasetService datasetService;
     @Inject
     SeededTrials seededTrials;
-    @Inject
-    StoringBehind storingBehind;
     @Inject
     StoredTrials storedTrials;
     private volatile boolean loaded;
@@ -144,8 +143,7 @@ public class SeedDataLoader {
                 served.complete(new Served(state.version, false, false));
                 return state.version;
             });
-            if (storingBehind.inProgress().isPresent()) {
-                storingBehind.stored();
+            if (storedTrials.madeFromFiles()) {
                 storedTrials.stored();
                 Log.infof("Dataset %s is stored: curation is open", version);
             }
@@ -218,28 +216,36 @@ public class SeedDataLoader {
     }
 
     /**
-     * Writes every trial, a chunk per transaction, chunks on every processor at once (Hibernate and H2 spend most of
-     * a large seeding in CPU); returns when all are committed, or throws the first failure (the rest are stopped,
-     * and the next start removes what they committed). Unless they were made already, the read models make their rows
-     * of each trial before it is inserted; then each trial takes what the models keep in its rows (see SeededTrials).
+     * Makes every trial from its file as seeding writes it and hands it to {@code action}, a chunk of trials per
+     * transaction, chunks on every processor at once (Hibernate and H2 spend most of a large seeding in CPU); returns
+     * when every chunk is done, or throws the first failure (the rest are stopped). Logs each chunk as {@code done}.
      */
-    private void writeTrials(SeedDataset dataset, Instant now, boolean modelsMade) {
-        AtomicInteger stored = new AtomicInteger();
-        try (Workers writers = new Workers("seed-data-writer")) {
-            writers.map(chunks(dataset), chunk -> {
+    private void eachTrial(SeedDataset dataset, String threads, String done, BiConsumer<TrialValidation.Checked, Trial> action) {
+        AtomicInteger trials = new AtomicInteger();
+        try (Workers workers = new Workers(threads)) {
+            workers.map(chunks(dataset), chunk -> {
                 QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() ->
-                        dataset.forEach(chunk.from(), chunk.to(), checked -> {
-                            Trial trial = RecordStore.seededProjection(checked.trial(), dataset.conflictsByResult());
-                            if (!modelsMade) {
-                                seededTrials.written(trial);
-                            }
-                            seededTrials.storing(trial);
-                            store.insertSeeded(checked, trial, SEED_ACTOR, now);
-                        }));
-                Log.debugf("Seeding: %d of %d trials stored", stored.addAndGet(chunk.to() - chunk.from()), dataset.files().size());
+                        dataset.forEach(chunk.from(), chunk.to(), checked ->
+                                action.accept(checked, RecordStore.seededProjection(checked.trial(), dataset.conflictsByResult()))));
+                Log.debugf("Seeding: %d of %d trials %s", trials.addAndGet(chunk.to() - chunk.from()), dataset.files().size(), done);
                 return chunk;
             });
         }
+    }
+
+    /**
+     * Writes every trial (a failure leaves what was committed to the next start to remove). Unless they were made
+     * already, the read models make their rows of each trial before it is inserted; then each trial takes what the
+     * models keep in its rows (see SeededTrials).
+     */
+    private void writeTrials(SeedDataset dataset, Instant now, boolean modelsMade) {
+        eachTrial(dataset, "seed-data-writer", "stored", (checked, trial) -> {
+            if (!modelsMade) {
+                seededTrials.written(trial);
+            }
+            seededTrials.storing(trial);
+            store.insertSeeded(checked, trial, SEED_ACTOR, now);
+        });
     }
 
     /** What the overview counts that the read models do not: the arms, and the trials of each study type. */
@@ -257,22 +263,15 @@ public class SeedDataLoader {
     }
 
     /**
-     * The read models make their rows of every trial, made from its file as seeding will write it, on every processor
-     * at once; nothing is written (the transactions only read the reviews the views name). Returns the overview's counts.
+     * The read models make their rows of every trial; nothing is written (the transactions only read the reviews the
+     * views name). Returns the overview's counts.
      */
     private Overview makeModels(SeedDataset dataset) {
         Overview overview = new Overview(new LongAdder(), new ConcurrentHashMap<>());
-        try (Workers makers = new Workers("seed-data-models")) {
-            makers.map(chunks(dataset), chunk -> {
-                QuarkusTransaction.requiringNew().timeout(DatasetService.LONG_TRANSACTION_SECONDS).run(() ->
-                        dataset.forEach(chunk.from(), chunk.to(), checked -> {
-                            Trial trial = RecordStore.seededProjection(checked.trial(), dataset.conflictsByResult());
-                            seededTrials.written(trial);
-                            overview.count(trial);
-                        }));
-                return chunk;
-            });
-        }
+        eachTrial(dataset, "seed-data-models", "made into the read models", (checked, trial) -> {
+            seededTrials.written(trial);
+            overview.count(trial);
+        });
         return overview;
     }
 
@@ -307,8 +306,8 @@ public class SeedDataLoader {
         if (behind) {
             Overview overview = makeModels(dataset);
             Function<String, Optional<TrialValidation.Checked>> files = dataset.trialsById();
-            storedTrials.beingStored(id -> files.apply(id).map(checked -> RecordStore.seededProjection(checked.trial(), dataset.conflictsByResult())));
-            storingBehind.begin(new StoringBehind.Storing(dataset.version(), now, reviews.isPresent(), overview.arms().sum(), overview.studyTypeCounts()));
+            storedTrials.beingStored(new StoringBehind.Storing(dataset.version(), now, reviews.isPresent(), overview.arms().sum(), overview.studyTypeCounts()),
+                    id -> files.apply(id).map(checked -> RecordStore.seededProjection(checked.trial(), dataset.conflictsByResult())));
             seededTrials.seeded(dataset.version());
             served.complete(new Served(dataset.version(), false, true));
             Log.infof("Serving dataset %s (%d trials) from the read models made from seed-data while it is stored; curation waits for it (%d ms after validation)",

@@ -1,6 +1,8 @@
 package org.trialevidence.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.trialevidence.dataset.StoringBehind;
 import org.trialevidence.entity.Trial;
 
 import java.util.Optional;
@@ -14,6 +16,8 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class StoredTrials {
+    @Inject
+    StoringBehind storingBehind;
     private volatile Function<String, Optional<Trial>> beingStored;
 
     /** The trial with that id (in the caller's transaction when read from the database), or null when there is none. */
@@ -27,13 +31,18 @@ public class StoredTrials {
         return beingStored != null;
     }
 
-    /** Until {@link #stored()}, trials are made from their files by this lookup. */
-    void beingStored(Function<String, Optional<Trial>> trialsById) {
+    /**
+     * Until {@link #stored()}, the dataset is served before the database holds it: trials are made from their files by
+     * this lookup, and {@link StoringBehind} tells the rest of the service.
+     */
+    void beingStored(StoringBehind.Storing dataset, Function<String, Optional<Trial>> trialsById) {
         beingStored = trialsById;
+        storingBehind.begin(dataset);
     }
 
-    /** The database holds the trials. */
+    /** The database committed the dataset: it is read from there again. */
     void stored() {
+        storingBehind.stored();
         beingStored = null;
     }
 }
