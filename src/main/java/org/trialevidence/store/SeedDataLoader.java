@@ -113,10 +113,18 @@ public class SeedDataLoader {
         }
         datasetService.changedTo(first.version());
         datasetChanged.fire(new DatasetChanged(first.version()));
+        if (!first.storingBehind()) {
+            // Before ready: the pause of a full collection is not taken by requests.
+            giveBackStartupHeap();
+        }
         loaded = true;
         Log.infof("Dataset %s ready: %s in %d ms, read models built in %d ms", first.version(),
                 first.storingBehind() ? "made from seed-data (being stored)" : "stored",
                 (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+    }
+
+    private static void giveBackStartupHeap() {
+        Log.infof("Gave back the heap start-up used: %s", StartupHeap.giveBack().describe());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -146,6 +154,7 @@ public class SeedDataLoader {
             if (storedTrials.madeFromFiles()) {
                 storedTrials.stored();
                 Log.infof("Dataset %s is stored: curation is open", version);
+                giveBackStartupHeap();
             }
             served.complete(new Served(version, true, false));
         } catch (RuntimeException | Error failure) {
