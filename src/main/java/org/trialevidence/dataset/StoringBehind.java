@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.trialevidence.errors.ProblemException;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,10 +17,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class StoringBehind {
     /**
-     * The dataset being stored: its version, when it was loaded (the time the database will record), whether the
-     * excerpts were checked against the reviews, and the counts of its overview that the read models do not hold.
+     * The dataset being stored: its version, when it was loaded (the time the database will record), and whether the
+     * excerpts were checked against the reviews.
      */
-    public record Storing(String version, Instant loadedAt, boolean sourceFidelityChecked, long arms, Map<String, Long> studyTypes) { }
+    public record Storing(String version, Instant loadedAt, boolean sourceFidelityChecked) { }
 
     private volatile Storing storing;
 

@@ -30,14 +30,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -257,31 +253,9 @@ public class SeedDataLoader {
         });
     }
 
-    /** What the overview counts that the read models do not: the arms, and the trials of each study type. */
-    private record Overview(LongAdder arms, Map<String, LongAdder> studyTypes) {
-        void count(Trial trial) {
-            arms.add(trial.arms.size());
-            studyTypes.computeIfAbsent(trial.studyType, type -> new LongAdder()).increment();
-        }
-
-        Map<String, Long> studyTypeCounts() {
-            Map<String, Long> counts = new TreeMap<>();
-            studyTypes.forEach((type, count) -> counts.put(type, count.sum()));
-            return counts;
-        }
-    }
-
-    /**
-     * The read models make their rows of every trial; nothing is written (the transactions only read the reviews the
-     * views name). Returns the overview's counts.
-     */
-    private Overview makeModels(SeedDataset dataset) {
-        Overview overview = new Overview(new LongAdder(), new ConcurrentHashMap<>());
-        eachTrial(dataset, "seed-data-models", "made into the read models", (checked, trial) -> {
-            seededTrials.written(trial);
-            overview.count(trial);
-        });
-        return overview;
+    /** The read models make their rows of every trial; nothing is written (the transactions only read the reviews the views name). */
+    private void makeModels(SeedDataset dataset) {
+        eachTrial(dataset, "seed-data-models", "made into the read models", (checked, trial) -> seededTrials.written(trial));
     }
 
     public boolean isLoaded() {
@@ -313,9 +287,9 @@ public class SeedDataLoader {
         seededTrials.begin(dataset.resultCount());
         boolean behind = dataset.files().size() >= config.seeding().storeBehindFrom();
         if (behind) {
-            Overview overview = makeModels(dataset);
+            makeModels(dataset);
             Function<String, Optional<TrialValidation.Checked>> files = dataset.trialsById();
-            storedTrials.beingStored(new StoringBehind.Storing(dataset.version(), now, reviews.isPresent(), overview.arms().sum(), overview.studyTypeCounts()),
+            storedTrials.beingStored(new StoringBehind.Storing(dataset.version(), now, reviews.isPresent()),
                     id -> files.apply(id).map(checked -> RecordStore.seededProjection(checked.trial(), dataset.conflictsByResult())));
             seededTrials.seeded(dataset.version());
             served.complete(new Served(dataset.version(), false, true));

@@ -36,8 +36,8 @@ final class TrialIndex {
     private final Terms terms;
     private final Map<String, RowOrder> orders;
 
-    /** One trial as the index needs it. */
-    record Row(TrialSummaryView summary, List<String> names, String searchText, Set<String> subgroupBiomarkers, List<Contrast> contrasts) {
+    /** One trial as the index needs it; {@code arms} is counted for the dataset's overview. */
+    record Row(TrialSummaryView summary, List<String> names, String searchText, Set<String> subgroupBiomarkers, List<Contrast> contrasts, int arms) {
         /** This row holding the values it repeats with other rows once (see {@link SharedValues}): codes, lists, contrasts. */
         Row shared(SharedValues values) {
             TrialSummaryView sharedSummary = new TrialSummaryView(values.of(summary.id()), values.of(summary.acronym()),
@@ -45,7 +45,7 @@ final class TrialIndex {
                     values.of(summary.status()), values.of(summary.setting()), values.of(summary.lineOfTherapy()), values.of(summary.population()),
                     values.list(summary.biomarkers()), values.list(summary.drugs()), values.list(summary.drugClasses()),
                     values.list(summary.endpoints()), summary.resultCount(), values.of(summary.sponsor()), values.of(summary.yearsConducted()));
-            return new Row(sharedSummary, values.list(names), searchText, values.set(subgroupBiomarkers), values.list(contrasts));
+            return new Row(sharedSummary, values.list(names), searchText, values.set(subgroupBiomarkers), values.list(contrasts), arms);
         }
     }
 

@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -184,7 +185,7 @@ public class TrialService implements TrialLookup {
         Set<String> subgroupBiomarkers = new HashSet<>();
         trial.results.forEach(result -> subgroupBiomarkers.addAll(result.populationBiomarkers));
         List<Contrast> contrasts = trial.results.stream().map(ResultContrast::of).flatMap(Optional::stream).toList();
-        return new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts);
+        return new TrialIndex.Row(summary(trial), names, trial.searchText, subgroupBiomarkers, contrasts, trial.arms.size());
     }
 
     /** The trial's block: its one row. */
@@ -245,8 +246,32 @@ public class TrialService implements TrialLookup {
         return index().countUsing(kind, codes);
     }
 
-    public int count() {
-        return index().summaries.size();
+    /** The dataset overview's counts of one version: its trials, their arms, and the trials of each study type. */
+    public record Counts(String version, long trials, long arms, Map<String, Long> studyTypes) { }
+
+    /** The counts of the version answered now, counted once per version; see {@link #counts()}. */
+    private volatile Counts counted;
+
+    /**
+     * The counts of the version lists now answer from, counted from its rows the first time they are asked for
+     * (counting arms and study types in the database read every trial and arm row: 0.4-0.5 s a request at 100,000
+     * trials).
+     */
+    public Counts counts() {
+        ReadModel.Versioned<Model> current = readModel.current();
+        Counts held = counted;
+        if (held != null && held.version().equals(current.version())) {
+            return held;
+        }
+        long arms = 0;
+        Map<String, Long> studyTypes = new TreeMap<>();
+        for (TrialIndex.Row row : current.model().rows().rows()) {
+            arms += row.arms();
+            studyTypes.merge(row.summary().studyType(), 1L, Long::sum);
+        }
+        Counts fresh = new Counts(current.version(), current.model().rows().rowCount(), arms, studyTypes);
+        counted = fresh;
+        return fresh;
     }
 
     /** The full record, read from the database, or empty when no trial has that name. */

@@ -6,22 +6,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.trialevidence.auth.TestTokens;
 import jakarta.inject.Inject;
 import org.trialevidence.dataset.DatasetService;
 import org.trialevidence.dataset.DatasetState;
+import org.trialevidence.entity.TrialRepository;
 import org.trialevidence.result.ResultService;
 import org.trialevidence.trial.TrialService;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Writes patch the read models with the trials they changed instead of reading every trial again: after a series
@@ -62,8 +66,23 @@ class PatchedReadModelsTest {
         return given().header("Authorization", "Bearer " + TestTokens.admin("patch-test")).contentType("application/json").queryParam("reason", "read-model patch test");
     }
 
+    @Inject
+    TrialRepository trialRepository;
+
+    /** The overview's trials, arms and study types, which the patched read model counts, are those the database holds. */
+    private void assertOverviewCountsTrialsAsTheDatabase(String version) {
+        JsonPath overview = given().get("/api/v1/dataset").then().statusCode(200).body("version", equalTo(version)).extract().jsonPath();
+        Map<String, Object> counted = QuarkusTransaction.requiringNew().call(() -> Map.of("trials", trialRepository.count(),
+                "arms", trialRepository.countArms(), "studyTypes", new TreeMap<>(trialRepository.countByStudyType())));
+        Map<String, Long> studyTypes = new TreeMap<>();
+        overview.<String, Number>getMap("studyTypes").forEach((type, count) -> studyTypes.put(type, count.longValue()));
+        assertEquals(counted, Map.of("trials", overview.getLong("counts.trials"), "arms", overview.getLong("counts.arms"), "studyTypes", studyTypes),
+                "version " + version);
+    }
+
     @Test
     void answersAfterWritesEqualThoseOfAFullBuild() throws Exception {
+        assertOverviewCountsTrialsAsTheDatabase(given().get("/api/v1/dataset").then().extract().path("version"));
         ObjectNode a = SeedRecords.copyOf("serena-6", "patched-a");
         // A conflict with another trial's result: that trial changes too (its result lists the conflict).
         ((ObjectNode) a.get("results").get(0)).putArray("conflictsWith").add("serena-6-pfs-itt");
@@ -96,6 +115,7 @@ class PatchedReadModelsTest {
 
         Map<String, String> patched = Answers.of(QUERIES);
         String writtenVersion = given().get("/api/v1/dataset").then().extract().path("version");
+        assertOverviewCountsTrialsAsTheDatabase(writtenVersion);
 
         // Another writer moved the version without a change log entry: no replica can say what changed, so the
         // read models are built from every trial again.
@@ -104,6 +124,7 @@ class PatchedReadModelsTest {
         String rebuiltVersion = given().get("/api/v1/dataset").then().extract().path("version");
         assertNotEquals(writtenVersion, rebuiltVersion);
         Map<String, String> rebuilt = Answers.of(QUERIES);
+        assertOverviewCountsTrialsAsTheDatabase(rebuiltVersion);
 
         assertEquals(patched.keySet(), rebuilt.keySet());
         patched.forEach((query, body) -> assertEquals(rebuilt.get(query), body, query));

@@ -6,8 +6,10 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.trialevidence.entity.ResultRepository;
+import org.trialevidence.entity.TrialRepository;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,6 +58,25 @@ class DatasetApiTest {
         }
         assertTrue(counted.get("resultsWithEffectEstimate") < counted.get("results") && counted.get("trialsWithResults") < counted.get("results"),
                 "the counts differ from one another, so a count taken for another fails");
+    }
+
+    @Inject
+    TrialRepository trialRepository;
+
+    /** The trials' counts too: the read models count them, and they must be the ones the database counts. */
+    @Test
+    void trialCountsAreThoseTheDatabaseCounts() {
+        JsonPath answer = given().get("/api/v1/dataset").then().statusCode(200).extract().jsonPath();
+        long trials = QuarkusTransaction.requiringNew().call(trialRepository::count);
+        long arms = QuarkusTransaction.requiringNew().call(trialRepository::countArms);
+        Map<String, Long> studyTypes = QuarkusTransaction.requiringNew().call(trialRepository::countByStudyType);
+        assertEquals(answer.getString("version"), given().get("/api/v1/dataset").then().extract().path("version"), "no write meanwhile");
+        assertEquals(trials, answer.getLong("counts.trials"));
+        assertEquals(arms, answer.getLong("counts.arms"));
+        Map<String, Long> answered = new TreeMap<>();
+        answer.<String, Number>getMap("studyTypes").forEach((type, count) -> answered.put(type, count.longValue()));
+        assertEquals(new TreeMap<>(studyTypes), answered);
+        assertTrue(arms > trials && studyTypes.size() > 1, "arms " + arms + ", study types " + studyTypes);
     }
 
     @Test

@@ -31,7 +31,7 @@ class PatchedTrialIndexTest {
                 "metastatic-first-line", null, null, List.of(), List.of(), List.of(), List.of("PFS"), 1, sponsor, null);
         List<String> names = new ArrayList<>(List.of(id, acronym));
         names.addAll(aliases);
-        return new TrialIndex.Row(summary, List.copyOf(names), acronym.toLowerCase(), Set.of(), List.of());
+        return new TrialIndex.Row(summary, List.copyOf(names), acronym.toLowerCase(), Set.of(), List.of(), 2);
     }
 
     private static final List<String> ASKED = List.of("alpha", "ALPHA-1", "a one", "beta", "BETA 2", "b-two", "b-three", "gamma", "g three");
