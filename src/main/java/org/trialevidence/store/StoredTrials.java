@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.trialevidence.dataset.StoringBehind;
 import org.trialevidence.entity.Trial;
+import org.trialevidence.errors.ProblemException;
+import org.trialevidence.seeding.SeedDataException;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,10 +22,23 @@ public class StoredTrials {
     StoringBehind storingBehind;
     private volatile Function<String, Optional<Trial>> beingStored;
 
-    /** The trial with that id (in the caller's transaction when read from the database), or null when there is none. */
+    /**
+     * The trial with that id (in the caller's transaction when read from the database), or null when there is none.
+     * A trial made from its file whose file changed since this start validated it is not served: the trial as validated
+     * is not held in memory, and the file as it is now was not validated (503 until the database holds the dataset).
+     */
     public Trial trial(String id) {
         Function<String, Optional<Trial>> seeded = beingStored;
-        return seeded == null ? Trial.findById(id) : seeded.apply(id).orElse(null);
+        if (seeded == null) {
+            return Trial.findById(id);
+        }
+        try {
+            return seeded.apply(id).orElse(null);
+        } catch (SeedDataException changed) {
+            throw ProblemException.unavailableYet("Trial " + id + " is made from its seed-data file until the database holds the dataset, and "
+                    + changed.violations().get(0).file() + " changed since this start validated it. The trial is served again once the dataset "
+                    + "is stored; if the file is still changed when it is written, the service stops and the next start validates seed-data again.");
+        }
     }
 
     /** Whether trials are made from their files: the database does not hold them yet. */

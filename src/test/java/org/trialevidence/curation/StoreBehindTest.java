@@ -10,11 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.trialevidence.auth.TestTokens;
 import org.trialevidence.dataset.StoringBehind;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -46,11 +52,42 @@ class StoreBehindTest {
     @Inject
     StoringBehind storingBehind;
 
+    /**
+     * A copy of seed-data, so that a file can change while the dataset is stored. Made once per JVM: this class is
+     * loaded twice (by JUnit for the profile, by Quarkus for the test), and both must name the same copy.
+     */
+    private static final Path SEED = copyOfSeedData();
+
+    private static Path copyOfSeedData() {
+        String made = System.getProperty("store-behind-test.seed-copy");
+        if (made != null) {
+            return Path.of(made);
+        }
+        try {
+            Path copy = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "store-behind-seed");
+            Path committed = Path.of("seed-data");
+            try (Stream<Path> paths = Files.walk(committed)) {
+                for (Path path : paths.toList()) {
+                    Path target = copy.resolve(committed.relativize(path).toString());
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(path, target);
+                    }
+                }
+            }
+            System.setProperty("store-behind-test.seed-copy", copy.toString());
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static class StoreBehind implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("evidence.seeding.store-behind-from", "0", "evidence.read-model.keep-views-up-to", "0",
-                    "evidence.seeding.trials-per-transaction", "20");
+                    "evidence.seeding.trials-per-transaction", "20", "evidence.seed-dir", SEED.toString());
         }
 
         @Override
@@ -64,6 +101,26 @@ class StoreBehindTest {
         HeldRecordStore.release();
     }
 
+    /**
+     * While SOLAR-1 is made from its file, the file changes: its results' views are not in memory (pages read stored
+     * views, here from the files), so its results answer 503 (not a 500, not the unvalidated file) until the file is as
+     * validated again. The writer is held at the first trials of the first chunks; SOLAR-1 is far behind them, and no
+     * read before asked for its results alone (answers are kept by URL and version).
+     */
+    private void aTrialWhoseFileChangedIsNotServedUntilStored() {
+        Path file = SEED.resolve("trials/solar-1.json");
+        try {
+            byte[] validated = Files.readAllBytes(file);
+            Files.write(file, (new String(validated, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
+            given().get("/api/v1/results?trial=SOLAR-1").then().statusCode(503).contentType("application/problem+json").header("Retry-After", "10")
+                    .body("type", containsString("unavailable-yet")).body("detail", containsString("solar-1.json changed since this start validated it"));
+            Files.write(file, validated);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        given().get("/api/v1/results?trial=SOLAR-1").then().statusCode(200).body("items[0].trial.id", equalTo("solar-1"));
+    }
+
     @Test
     void answersWhileStoringAreTheAnswersOnceStoredAndCurationWaits() throws InterruptedException {
         assertTrue(storingBehind.inProgress().isPresent(), "the inserts are held: the dataset is being stored");
@@ -73,6 +130,7 @@ class StoreBehindTest {
                 .body("items[0].comparison.ciLower", equalTo(0.31f))
                 .body("items[0].comparison.ciUpper", equalTo(0.60f));
         Map<String, String> whileStoring = Answers.of(READS);
+        aTrialWhoseFileChangedIsNotServedUntilStored();
 
         String curator = "Bearer " + TestTokens.curator("alice");
         for (Response refused : List.of(
