@@ -109,18 +109,23 @@ public class SeedDataLoader {
         }
         datasetService.changedTo(first.version());
         datasetChanged.fire(new DatasetChanged(first.version()));
+        Log.infof("Dataset %s ready: %s in %d ms, read models built in %d ms", first.version(),
+                first.storingBehind() ? "made from seed-data (being stored)" : "stored",
+                (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
         if (!first.storingBehind()) {
             // Before ready: the pause of a full collection is not taken by requests.
             giveBackStartupHeap();
         }
         loaded = true;
-        Log.infof("Dataset %s ready: %s in %d ms, read models built in %d ms", first.version(),
-                first.storingBehind() ? "made from seed-data (being stored)" : "stored",
-                (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
     }
 
+    /** Best effort: a refusal of the JVM's (a flag constraint, a flag it does not have) leaves the heap as it is, and the service up. */
     private static void giveBackStartupHeap() {
-        Log.infof("Gave back the heap start-up used: %s", StartupHeap.giveBack().describe());
+        try {
+            Log.infof("Gave back the heap start-up used: %s", StartupHeap.giveBack().describe());
+        } catch (RuntimeException refused) {
+            Log.warnf(refused, "Could not give back the heap start-up used; serving with it");
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -29,9 +29,30 @@ class StartupHeapTest {
         }
     }
 
+    /** Ratios someone set at run time (jcmd, a JMX client) are theirs: the collection runs with them, and they stay. */
+    @Test
+    void ratiosSetAtRunTimeByAnOperatorAreLeftAlone() {
+        List<String> before = ratios();
+        StartupHeap.giveBack(() -> { });
+        hotSpot.setVMOption("MinHeapFreeRatio", "20");
+        hotSpot.setVMOption("MaxHeapFreeRatio", "60");
+        try {
+            List<List<String>> during = new ArrayList<>();
+            StartupHeap.giveBack(() -> during.add(ratios()));
+            assertEquals(List.of(List.of("20", "60")), during);
+            assertEquals(List.of("20", "60"), ratios());
+        } finally {
+            hotSpot.setVMOption("MaxHeapFreeRatio", before.get(1));
+            hotSpot.setVMOption("MinHeapFreeRatio", before.get(0));
+        }
+        List<List<String>> during = new ArrayList<>();
+        StartupHeap.giveBack(() -> during.add(ratios()));
+        assertEquals(List.of(List.of("10", "30")), during, "the values this class set back are lowered again");
+    }
+
     /**
-     * The heap grown by start-up is given back down to the live data plus at most 40% (the JVM's own ratio would
-     * keep it while up to 70% of it is free): 128 MB stay live through the collection, 512 MB do not.
+     * The heap grown by start-up is given back down to at most the live data / 0.6 (with MaxHeapFreeRatio 30 it is at
+     * most live / 0.7; the JVM's own 70 would keep up to live / 0.3): 128 MB stay live through the collection, 512 MB do not.
      */
     @Test
     void aGrownHeapIsGivenBackToTheLiveDataAndLittleMore() {
