@@ -45,6 +45,7 @@ import org.trialevidence.vocabulary.VocabularyCatalog;
 import org.trialevidence.vocabulary.VocabularyKind;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -269,7 +270,7 @@ public class TrialService implements TrialLookup {
             arms += row.arms();
             studyTypes.merge(row.summary().studyType(), 1L, Long::sum);
         }
-        Counts fresh = new Counts(current.version(), current.model().rows().rowCount(), arms, studyTypes);
+        Counts fresh = new Counts(current.version(), current.model().rows().rowCount(), arms, Collections.unmodifiableMap(studyTypes));
         counted = fresh;
         return fresh;
     }

@@ -112,9 +112,13 @@ class StoreBehindTest {
         try {
             byte[] validated = Files.readAllBytes(file);
             Files.write(file, (new String(validated, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
-            given().get("/api/v1/results?trial=SOLAR-1").then().statusCode(503).contentType("application/problem+json").header("Retry-After", "10")
-                    .body("type", containsString("unavailable-yet")).body("detail", containsString("solar-1.json changed since this start validated it"));
-            Files.write(file, validated);
+            try {
+                given().get("/api/v1/results?trial=SOLAR-1").then().statusCode(503).contentType("application/problem+json").header("Retry-After", "10")
+                        .body("type", containsString("unavailable-yet")).body("detail", containsString("solar-1.json changed since this start validated it"));
+            } finally {
+                // Else the write behind would meet the changed file once released, and stop the service under the other tests.
+                Files.write(file, validated);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
