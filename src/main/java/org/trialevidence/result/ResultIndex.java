@@ -437,15 +437,13 @@ final class ResultIndex {
         return trialRows.getOrDefault(trialId, new int[0]);
     }
 
-    /** The trial of each of the rows asked for, by row: a walk over every trial's rows, for the few reads that need it. */
-    Map<Integer, String> trialsOf(Collection<Integer> rows) {
+    /** The trials of the rows asked for: a walk over every trial's rows, for the few reads that need it. */
+    Set<String> trialsOf(Collection<Integer> rows) {
         Set<Integer> wanted = new HashSet<>(rows);
-        Map<Integer, String> trials = new HashMap<>();
+        Set<String> trials = new HashSet<>();
         trialRows.forEach((trial, ofTrial) -> {
-            for (int row : ofTrial) {
-                if (wanted.contains(row)) {
-                    trials.put(row, trial);
-                }
+            if (Arrays.stream(ofTrial).anyMatch(wanted::contains)) {
+                trials.add(trial);
             }
         });
         return trials;

@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -387,7 +386,7 @@ public class ResultService {
     private Map<String, String> viewsBeingStored(ResultIndex current, List<Integer> rows) {
         Set<String> wanted = rows.stream().map(row -> current.ids[row]).collect(Collectors.toSet());
         Map<String, String> made = new HashMap<>();
-        new HashSet<>(current.trialsOf(rows).values()).stream().map(storedTrials::trial).filter(Objects::nonNull)
+        current.trialsOf(rows).stream().map(storedTrials::trial).filter(Objects::nonNull)
                 .forEach(trial -> trial.results.stream().filter(result -> wanted.contains(result.id))
                         .forEach(result -> made.put(result.id, views.jsonOf(result))));
         return made;
